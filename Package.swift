@@ -1,0 +1,76 @@
+// swift-tools-version:6.1
+//
+// GammaSurface: dealer gamma-exposure analytics from options market data.
+// Layers (one-way imports, see README "Layout"):
+//   L0 CBLAS, CLAPACKE        system libraries (OpenBLAS, LAPACKE)
+//   L1 OptionsMath            pure kernels (no I/O, no Foundation)
+//   L1 LinearAlgebra          the only Swift code that calls BLAS/LAPACK
+//   L2 MarketModel            contracts, calendar, time to expiry, conventions
+//   L3 Exposure               profiles, Zero Gamma, walls, exposures
+//   L4 Archives, Reports      readers and writers (Foundation)
+//   L5 gex                    the command-line tool
+import PackageDescription
+
+/// SIMD code generation is opt-in so that a plain `swift build` stays portable.
+/// `GEX_SIMD=avx2` adds AVX2+FMA, `GEX_SIMD=avx512` adds AVX-512F on top; the
+/// Makefile detects the host and sets it for release builds (`make run`, `make bench`).
+let simdLevel = Context.environment["GEX_SIMD"] ?? "portable"
+let simdClangFlags: [String] = {
+    switch simdLevel {
+    case "avx2": return ["-mavx2", "-mfma"]
+    case "avx512": return ["-mavx2", "-mfma", "-mavx512f"]
+    default: return []
+    }
+}()
+let simdSwift: [SwiftSetting] = simdClangFlags.isEmpty
+    ? [] : [.unsafeFlags(simdClangFlags.flatMap { ["-Xcc", $0] })]
+
+let package = Package(
+    name: "GammaSurface",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gex", targets: ["gex"]),
+        .library(name: "OptionsMath", targets: ["OptionsMath"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "MarketModel", targets: ["MarketModel"]),
+        .library(name: "Exposure", targets: ["Exposure"]),
+        .library(name: "Archives", targets: ["Archives"]),
+        .library(name: "Reports", targets: ["Reports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(
+            name: "CLAPACKE", path: "Sources/CLAPACKE", pkgConfig: "lapacke",
+            providers: [.apt(["liblapacke-dev"])]),
+        .target(
+            name: "OptionsMath",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: simdSwift),
+        .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CLAPACKE"]),
+        .target(name: "MarketModel", dependencies: ["OptionsMath"]),
+        .target(
+            name: "Exposure", dependencies: ["OptionsMath", "LinearAlgebra", "MarketModel"],
+            swiftSettings: simdSwift),
+        .target(name: "Archives", dependencies: ["MarketModel"]),
+        .target(name: "Reports", dependencies: ["MarketModel", "Exposure"]),
+        .executableTarget(
+            name: "gex",
+            dependencies: [
+                "Archives", "Reports", "Exposure", "MarketModel", "LinearAlgebra",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "OptionsMathTests", dependencies: ["OptionsMath"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "MarketModelTests", dependencies: ["MarketModel"]),
+        .testTarget(name: "ExposureTests", dependencies: ["Exposure", "MarketModel", "OptionsMath"]),
+        .testTarget(name: "ArchivesTests", dependencies: ["Archives", "MarketModel"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Archives", "Exposure", "MarketModel"]),
+    ]
+)

@@ -1,0 +1,97 @@
+import Foundation
+import MarketModel
+import OptionsMath
+
+/// Reads Cboe delayed-quote chain downloads (`quotedata.csv`, current and legacy `.dat` layouts).
+///
+/// Parsing is by content, never by line position: the header is the first line whose first
+/// cell is `Expiration Date`; spot is the number after `Last:` (legacy: line 1, field 2); the
+/// as-of time is the `Date:` text (legacy: line 2, field 1), read by `AsOfParser`. Columns are
+/// found by header name (first occurrence → call side, second → put side).
+///
+/// Row defects are skipped and counted by reason; structural defects (no header, a missing
+/// column, no spot, an unreadable as-of time without an override) throw `ArchiveError` naming
+/// the file and line. Contracts that settled at or before the as-of instant are dropped and
+/// counted (a weekend file still lists Friday).
+public enum CboeChainReader {
+    /// Reads and parses a file. `asOf` overrides the file's as-of time.
+    public static func read(path: String, asOf override: Instant? = nil) throws(ArchiveError) -> CboeChainFile {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw ArchiveError(.io, file: path, reason: "cannot read the file (\(error.localizedDescription))")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        return try parse(text: text, file: path, asOf: override)
+    }
+
+    /// Parses the text of a chain file; `file` names it in errors.
+    public static func parse(text raw: String, file: String, asOf override: Instant? = nil) throws(ArchiveError) -> CboeChainFile {
+        let text = raw.hasPrefix("\u{FEFF}") ? String(raw.dropFirst()) : raw
+        // "\r\n" is one Character in Swift, so split on every line-end form (LF, CRLF, CR).
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        guard let headerIndex = lines.firstIndex(where: { CSVLine.cells($0).first?.trimmingWhitespace == "Expiration Date" })
+        else {
+            throw ArchiveError(.badData, file: file, reason: "no header line starting with 'Expiration Date': not a Cboe chain download")
+        }
+        let columns = try ChainColumns(header: CSVLine.cells(lines[headerIndex]), file: file, line: headerIndex + 1)
+        let preamble = try ChainPreamble(lines: Array(lines[..<headerIndex]), file: file)
+
+        let asOf: Instant
+        let asOfSource: String
+        if let override {
+            asOf = override
+            asOfSource = "--asof"
+        } else if let parsed = AsOfParser.parse(preamble.asOfText) {
+            asOf = parsed.instant
+            asOfSource = parsed.assumedEastern ? "file (no time zone given: US/Eastern assumed)" : "file"
+        } else {
+            throw ArchiveError(.badData, file: file, line: preamble.asOfLine,
+                reason: "cannot read the as-of time '\(preamble.asOfText)'; pass it with --asof YYYY-MM-DDTHH:MM (US/Eastern) or with an offset, e.g. 2023-09-14T16:31-04:00")
+        }
+
+        var rows = ChainRows(columns: columns)
+        for index in (headerIndex + 1)..<lines.count {
+            rows.add(line: lines[index], number: index + 1)
+        }
+        var chain = ChainSnapshot(underlying: preamble.underlying, asOf: asOf, spot: preamble.spot)
+        var expiredDropped = 0
+        var expiredExpiries = Set<CivilDate>()
+        for contract in rows.contracts {
+            if contract.key.settlementInstant <= asOf {
+                expiredDropped += 1
+                expiredExpiries.insert(contract.key.expiry)
+                continue
+            }
+            chain.append(key: contract.key, openInterest: contract.openInterest,
+                         impliedVolatility: contract.impliedVolatility, vendorGamma: contract.gamma,
+                         bid: contract.bid, ask: contract.ask)
+        }
+        chain.sortByKey()
+        if let symbol = preamble.tickerHint ?? ChainPreamble.ticker(fromRoots: chain.keys.map(\.root)) {
+            chain.underlying = symbol
+        }
+        if chain.count == 0 {
+            throw ArchiveError(.badData, file: file,
+                reason: rows.rowCount == 0 ? "no data rows after the header"
+                    : "every contract had settled by the as-of time \(EasternTime.iso8601(asOf)): nothing to compute")
+        }
+        return CboeChainFile(
+            chain: chain, layout: preamble.layout, asOfText: override == nil ? preamble.asOfText : "",
+            asOfSource: asOfSource, rowsRead: rows.rowCount, expiredDropped: expiredDropped,
+            expiredExpiries: expiredExpiries.sorted(), skipped: rows.skipped,
+            coverage: coverage(of: chain))
+    }
+
+    /// A plain-words guess at whether the download was filtered on Cboe's page (by expiry or by
+    /// strike range); labelled as a heuristic wherever it is printed.
+    static func coverage(of chain: ChainSnapshot) -> String {
+        let expiries = chain.expiries.count
+        let strikes = chain.keys.map(\.strike)
+        let low = strikes.min() ?? 0, high = strikes.max() ?? 0
+        let narrow = chain.spot > 0 && (high - low) < 0.3 * chain.spot
+        if expiries >= 8 && !narrow { return "full chain (\(expiries) expiries, strikes \(low)–\(high))" }
+        return "filtered download (\(expiries) expiries, strikes \(low)–\(high)): levels cover only these contracts"
+    }
+}

@@ -1,0 +1,46 @@
+import MarketModel
+
+/// Which contracts a gamma profile sums over.
+public enum ProfileVariant: String, Sendable, Codable, CaseIterable {
+    /// Every contract.
+    case all
+    /// Without the nearest expiry date (what the profile becomes after the next expiration).
+    case exNextExpiry = "ex-next-expiry"
+    /// Without the nearest standard monthly expiry (third Friday), SPX AM and SPXW PM alike.
+    case exNextMonthly = "ex-next-monthly"
+    /// Only contracts expiring on the valuation date (US/Eastern).
+    case zeroDTE = "0dte"
+
+    /// Membership (0 or 1) of every contract of `chain` in each variant, as a
+    /// contracts × variants matrix in `allCases` order.
+    public static func membership(of chain: ChainSnapshot) -> Matrix01 {
+        let expiries = chain.expiries
+        let nextExpiry = expiries.first
+        let nextMonthly = expiries.first(where: \.isThirdFriday)
+        let today = EasternTime.wallClock(of: chain.asOf).date
+        var flags = [Double](repeating: 0, count: chain.count * allCases.count)
+        for (i, key) in chain.keys.enumerated() {
+            for (v, variant) in allCases.enumerated() {
+                let member: Bool
+                switch variant {
+                case .all: member = true
+                case .exNextExpiry: member = key.expiry != nextExpiry
+                case .exNextMonthly: member = key.expiry != nextMonthly
+                case .zeroDTE: member = key.expiry == today
+                }
+                flags[i * allCases.count + v] = member ? 1 : 0
+            }
+        }
+        return Matrix01(rows: chain.count, columns: allCases.count, flags: flags)
+    }
+}
+
+/// A row-major 0/1 matrix (contracts × variants).
+public struct Matrix01: Sendable {
+    /// Rows (contracts).
+    public let rows: Int
+    /// Columns (variants).
+    public let columns: Int
+    /// Row-major 0/1 values.
+    public let flags: [Double]
+}
