@@ -27,6 +27,23 @@ public struct CboeChainFile: Sendable {
     public let expiredExpiries: [CivilDate]
     /// Rows or contracts skipped, by reason (with the first line number seen for each).
     public let skipped: [String: (count: Int, firstLine: Int)]
+    /// What the file lists, before the expired contracts are dropped.
+    public let listed: ListingSummary
     /// "full chain" or a description of the filter the download appears to carry.
     public let coverage: String
+}
+
+/// Counts over every contract a file lists (expired ones included): for reconciling with the
+/// source and for the coverage note.
+public struct ListingSummary: Sendable, Equatable {
+    /// Contracts parsed (calls + puts).
+    public let contracts: Int
+    /// Distinct expiry dates.
+    public let expiries: Int
+    /// Distinct strikes.
+    public let strikes: Int
+    /// Σ open interest (contracts).
+    public let openInterest: Double
+    /// Contracts per option root.
+    public let contractsByRoot: [String: Int]
 }

@@ -80,8 +80,20 @@ public enum CboeChainReader {
         return CboeChainFile(
             chain: chain, layout: preamble.layout, asOfText: override == nil ? preamble.asOfText : "",
             asOfSource: asOfSource, rowsRead: rows.rowCount, expiredDropped: expiredDropped,
-            expiredExpiries: expiredExpiries.sorted(), skipped: rows.skipped,
+            expiredExpiries: expiredExpiries.sorted(), skipped: rows.skipped, listed: listing(rows.contracts),
             coverage: coverage(of: chain))
+    }
+
+    static func listing(_ contracts: [ChainRows.Contract]) -> ListingSummary {
+        var byRoot: [String: Int] = [:]
+        var openInterest = 0.0
+        for c in contracts {
+            byRoot[c.key.root, default: 0] += 1
+            openInterest += c.openInterest
+        }
+        return ListingSummary(
+            contracts: contracts.count, expiries: Set(contracts.map(\.key.expiry)).count,
+            strikes: Set(contracts.map(\.key.strikeMilli)).count, openInterest: openInterest, contractsByRoot: byRoot)
     }
 
     /// A plain-words guess at whether the download was filtered on Cboe's page (by expiry or by

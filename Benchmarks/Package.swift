@@ -1,0 +1,26 @@
+// swift-tools-version:6.1
+//
+// Benchmarks for GammaSurface, kept in their own package so that plain builds and tests of the
+// product never pay for ordo-one/benchmark. Run with `make bench` (release, host SIMD).
+import PackageDescription
+
+let package = Package(
+    name: "GammaSurfaceBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "GammaSurface", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "LevelsBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Archives", package: "GammaSurface"),
+                .product(name: "Exposure", package: "GammaSurface"),
+                .product(name: "OptionsMath", package: "GammaSurface"),
+            ],
+            path: "Benchmarks/LevelsBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+    ]
+)

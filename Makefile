@@ -1,0 +1,63 @@
+# GammaSurface — `make help` lists the targets. On a fresh machine `make run` and `make test`
+# are all you need: both install the system packages they use first (`make setup`).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# SIMD level for release builds (run, bench, test): detected from this host at make time.
+#   make run SIMD=portable   → baseline x86-64 (SSE2) code that runs on any x86-64 CPU
+#   make run SIMD=avx2       → AVX2 + FMA          make run SIMD=avx512 → AVX2 + FMA + AVX-512F
+HOST_SIMD := $(shell if grep -qw avx512f /proc/cpuinfo 2>/dev/null; then echo avx512; \
+               elif grep -qw avx2 /proc/cpuinfo 2>/dev/null && grep -qw fma /proc/cpuinfo 2>/dev/null; then echo avx2; \
+               else echo portable; fi)
+SIMD ?= $(HOST_SIMD)
+
+APT_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+RELEASE_DIR := .build-release
+TEST_DIR := .build-test
+SWIFT_RELEASE := GEX_SIMD=$(SIMD) swift build -c release --scratch-path $(RELEASE_DIR)
+GEX := $(RELEASE_DIR)/release/gex
+CHAIN := data/spx_quotedata_2023-09-14.csv
+REAL_CHAINS := $(wildcard ../shared/data/real/*quotedata*)
+
+.PHONY: help setup build release test test-swift test-cli test-peers run bench check-imports clean
+
+help: ## Show this help
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+	@echo "  SIMD=$(SIMD) (host: $(HOST_SIMD)); override with SIMD=portable|avx2|avx512"
+
+setup: ## Install the system packages the build needs (idempotent; silent when present)
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "setup: installing$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; fi
+	@python3 -c "import numpy" 2>/dev/null || { echo "setup: installing numpy (test peer)"; python3 -m pip install -q numpy; }
+
+build: setup ## Debug build (portable)
+	swift build
+
+release: setup ## Release build with the host's SIMD (SIMD=$(SIMD))
+	$(SWIFT_RELEASE)
+
+test: setup test-swift test-cli test-peers check-imports ## All tests: Swift tests (release, host SIMD), CLI contract, Perfiliev peer comparison
+
+test-swift: setup
+	GEX_SIMD=$(SIMD) swift test -c release --scratch-path $(TEST_DIR)
+
+test-cli: release ## The gex CLI contract: help, version, exit codes, JSON keys, --out files
+	scripts/cli-smoke.sh $(GEX)
+
+test-peers: release ## gex levels --convention perfiliev vs the independent numpy implementation, every real chain
+	python3 Benchmarks/peers/compare_perfiliev.py --gex $(GEX) $(CHAIN) $(REAL_CHAINS)
+
+check-imports: ## Enforce the one-way layer rule on import lines
+	@scripts/check-imports.sh
+
+run: release ## Print the levels of the committed real SPX chain
+	$(GEX) levels $(CHAIN)
+
+bench: setup ## Run the ordo-one benchmarks (release, host SIMD)
+	cd Benchmarks && GEX_SIMD=$(SIMD) swift package --disable-sandbox benchmark --no-progress
+
+clean: ## Remove build folders
+	rm -rf .build $(RELEASE_DIR) $(TEST_DIR) Benchmarks/.build

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The gex CLI's contract: help, version, exit codes (0 ok, 64 usage, 65 bad data, 74 I/O), JSON keys.
+set -uo pipefail
+gex=${1:?usage: cli-smoke.sh PATH_TO_GEX}
+chain=data/spx_quotedata_2023-09-14.csv
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+passed=0; failed=0
+expect() {  # expect CODE DESCRIPTION -- command...
+  local want=$1 what=$2; shift 3
+  "$@" >"$tmp/out" 2>"$tmp/err"; local got=$?
+  if [ "$got" = "$want" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL $what: exit $got, expected $want"; sed 's/^/  /' "$tmp/err" | head -3; fi
+}
+expect 0 "--help" -- "$gex" --help
+expect 0 "--version" -- "$gex" --version
+expect 0 "levels" -- "$gex" levels "$chain"
+expect 64 "unknown option" -- "$gex" levels "$chain" --no-such-option
+expect 64 "bad --asof" -- "$gex" levels "$chain" --asof tomorrow
+expect 64 "bad --levels" -- "$gex" levels "$chain" --levels 1
+expect 74 "missing file" -- "$gex" levels "$tmp/none.csv"
+printf 'not,a,chain\n1,2,3\n' >"$tmp/bad.csv"
+expect 65 "not a chain" -- "$gex" levels "$tmp/bad.csv"
+grep -q "bad.csv" "$tmp/err" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: error does not name the file"; }
+sed 's/Date: September 14, 2023 at 4:31 PM EDT/Date: someday/' "$chain" >"$tmp/nodate.csv"
+expect 65 "unreadable as-of" -- "$gex" levels "$tmp/nodate.csv"
+grep -q -- "--asof" "$tmp/err" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: as-of error does not ask for --asof"; }
+expect 0 "--asof override" -- "$gex" levels "$tmp/nodate.csv" --asof 2023-09-14T16:31
+expect 0 "json" -- "$gex" levels "$chain" --json --out "$tmp/levels"
+if python3 - "$tmp/out" <<'PY'
+import json, math, sys
+d = json.load(open(sys.argv[1]))
+need = ["asof", "spot", "net_gex", "zero_gamma", "zero_gammas", "regime", "call_wall", "put_wall", "abs_gamma_strike", "convention", "sign", "units"]
+missing = [k for k in need if k not in d]
+assert not missing, missing
+assert d["zero_gammas"] == sorted(d["zero_gammas"])
+assert d["zero_gamma"] is None or d["zero_gamma"] in d["zero_gammas"]
+PY
+then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: --json object"; fi
+[ -f "$tmp/levels/by_strike.csv" ] && [ -f "$tmp/levels/metadata.json" ] && [ -f "$tmp/levels/profile.csv" ] && [ -f "$tmp/levels/by_expiry.csv" ] \
+  && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: --out files"; }
+mkdir -p "$tmp/ro" && chmod 500 "$tmp/ro"
+if [ "$(id -u)" != 0 ]; then expect 74 "unwritable --out" -- "$gex" levels "$chain" --out "$tmp/ro/x"; fi
+expect 74 "unwritable --out (/proc)" -- "$gex" levels "$chain" --out /proc/gex-no/x
+echo "cli: $passed passed, $failed failed"
+[ "$failed" = 0 ]
