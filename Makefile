@@ -39,7 +39,7 @@ build: setup ## Debug build (portable)
 release: setup ## Release build with the host's SIMD (SIMD=$(SIMD))
 	$(SWIFT_RELEASE)
 
-test: setup test-swift test-cli test-peers check-imports ## All tests: Swift tests (release, host SIMD), CLI contract, Perfiliev peer comparison
+test: setup check-imports test-swift test-cli test-peers ## All tests: Swift tests (release, host SIMD), CLI contract, Perfiliev peer comparison
 
 test-swift: setup
 	GEX_SIMD=$(SIMD) swift test -c release --scratch-path $(TEST_DIR)
