@@ -22,21 +22,25 @@ public enum CboeChainReader {
         } catch {
             throw ArchiveError(.io, file: path, reason: "cannot read the file (\(error.localizedDescription))")
         }
-        let text = String(decoding: data, as: UTF8.self)
-        return try parse(text: text, file: path, asOf: override)
+        return try parse(bytes: [UInt8](data), file: path, asOf: override)
     }
 
     /// Parses the text of a chain file; `file` names it in errors.
-    public static func parse(text raw: String, file: String, asOf override: Instant? = nil) throws(ArchiveError) -> CboeChainFile {
-        let text = raw.hasPrefix("\u{FEFF}") ? String(raw.dropFirst()) : raw
-        // "\r\n" is one Character in Swift, so split on every line-end form (LF, CRLF, CR).
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-        guard let headerIndex = lines.firstIndex(where: { CSVLine.cells($0).first?.trimmingWhitespace == "Expiration Date" })
-        else {
+    public static func parse(text: String, file: String, asOf override: Instant? = nil) throws(ArchiveError) -> CboeChainFile {
+        try parse(bytes: Array(text.utf8), file: file, asOf: override)
+    }
+
+    /// Parses the bytes of a chain file (UTF-8 or ASCII; a BOM is skipped); `file` names it in errors.
+    public static func parse(bytes: [UInt8], file: String, asOf override: Instant? = nil) throws(ArchiveError) -> CboeChainFile {
+        let lines = LineRanges(bytes)
+        func text(_ k: Int) -> Substring { Substring(String(decoding: bytes[lines.ranges[k]], as: UTF8.self)) }
+        guard let headerIndex = lines.ranges.indices.first(where: { k in
+            CSVLine.cells(text(k).prefix(40)).first?.trimmingWhitespace == "Expiration Date"
+        }) else {
             throw ArchiveError(.badData, file: file, reason: "no header line starting with 'Expiration Date': not a Cboe chain download")
         }
-        let columns = try ChainColumns(header: CSVLine.cells(lines[headerIndex]), file: file, line: headerIndex + 1)
-        let preamble = try ChainPreamble(lines: Array(lines[..<headerIndex]), file: file)
+        let columns = try ChainColumns(header: CSVLine.cells(text(headerIndex)), file: file, line: headerIndex + 1)
+        let preamble = try ChainPreamble(lines: (0..<headerIndex).map(text), file: file)
 
         let asOf: Instant
         let asOfSource: String
@@ -52,8 +56,10 @@ public enum CboeChainReader {
         }
 
         var rows = ChainRows(columns: columns)
-        for index in (headerIndex + 1)..<lines.count {
-            rows.add(line: lines[index], number: index + 1)
+        bytes.withUnsafeBufferPointer { all in
+            for index in (headerIndex + 1)..<lines.ranges.count {
+                rows.add(line: UnsafeBufferPointer(rebasing: all[lines.ranges[index]]), number: index + 1)
+            }
         }
         var chain = ChainSnapshot(underlying: preamble.underlying, asOf: asOf, spot: preamble.spot)
         var expiredDropped = 0

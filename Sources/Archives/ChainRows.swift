@@ -2,6 +2,7 @@ import MarketModel
 import OptionsMath
 
 /// Turns chain data rows into contracts, skipping and counting defective ones by reason.
+/// Works on the line's bytes: no per-cell strings, numbers parsed by `DecimalParser`.
 struct ChainRows {
     /// One contract as read from a row.
     struct Contract {
@@ -18,47 +19,48 @@ struct ChainRows {
     private(set) var rowCount = 0
     private(set) var skipped: [String: (count: Int, firstLine: Int)] = [:]
     private var seen = Set<ContractKey>()
+    private var cells = ByteCSV()
+    private var lastExpirationText: [UInt8] = []
+    private var lastExpiration: CivilDate?
 
     init(columns: ChainColumns) { self.columns = columns }
 
-    mutating func add(line: Substring, number: Int) {
-        let cells = CSVLine.cells(line)
-        if cells.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { return }  // blank line
+    mutating func add(line: UnsafeBufferPointer<UInt8>, number: Int) {
+        if cells.isBlank(line) { return }
         rowCount += 1
-        guard cells.count >= columns.count else {
-            skip("row has \(cells.count) fields, header has \(columns.count)", line: number)
+        cells.split(line)
+        guard cells.ranges.count >= columns.count else {
+            skip("row has \(cells.ranges.count) fields, header has \(columns.count)", line: number)
             return
         }
-        guard let expiry = Self.expirationDate(cells[columns.expiration].trimmingWhitespace) else {
+        guard let expiry = expirationDate(cells.cell(columns.expiration, of: line)) else {
             skip("unreadable expiration date", line: number)
             return
         }
-        guard let strike = Double(cells[columns.strike].trimmingWhitespace), strike > 0, strike.isFinite else {
+        guard let strike = DecimalParser.parse(cells.cell(columns.strike, of: line)), strike > 0, strike.isFinite else {
             skip("strike missing, zero or negative", line: number)
             return
         }
-        for (side, right) in [(columns.call, OptionRight.call), (columns.put, OptionRight.put)] {
-            addContract(cells: cells, side: side, right: right, expiry: expiry, strike: strike, line: number)
-        }
+        addContract(line: line, side: columns.call, right: .call, expiry: expiry, strike: strike, number: number)
+        addContract(line: line, side: columns.put, right: .put, expiry: expiry, strike: strike, number: number)
     }
 
-    private mutating func addContract(cells: [Substring], side: ChainColumns.Side, right: OptionRight,
-                                      expiry: CivilDate, strike: Double, line: Int) {
-        guard let key = ContractKey(osiSymbol: Substring(cells[side.symbol].trimmingWhitespace)) else {
-            skip("malformed option symbol", line: line)
-            return
+    private mutating func addContract(line: UnsafeBufferPointer<UInt8>, side: ChainColumns.Side, right: OptionRight,
+                                      expiry: CivilDate, strike: Double, number: Int) {
+        guard let key = ContractKey(osiBytes: cells.cell(side.symbol, of: line)) else {
+            return skip("malformed option symbol", line: number)
         }
-        guard key.right == right else { return skip("symbol's right disagrees with its column", line: line) }
-        guard key.expiry == expiry else { return skip("symbol's expiry disagrees with the Expiration Date column", line: line) }
-        guard abs(key.strike - strike) < 5e-4 else { return skip("symbol's strike disagrees with the Strike column", line: line) }
-        guard let oi = Self.number(cells[side.openInterest], blank: 0),
-              let iv = Self.number(cells[side.iv], blank: .nan),
-              let gamma = Self.number(cells[side.gamma], blank: .nan),
-              let bid = Self.number(cells[side.bid], blank: .nan),
-              let ask = Self.number(cells[side.ask], blank: .nan)
-        else { return skip("non-numeric or non-finite field", line: line) }
-        guard oi >= 0 else { return skip("negative open interest", line: line) }
-        guard seen.insert(key).inserted else { return skip("duplicate contract", line: line) }
+        guard key.right == right else { return skip("symbol's right disagrees with its column", line: number) }
+        guard key.expiry == expiry else { return skip("symbol's expiry disagrees with the Expiration Date column", line: number) }
+        guard abs(key.strike - strike) < 5e-4 else { return skip("symbol's strike disagrees with the Strike column", line: number) }
+        guard let oi = cellNumber(side.openInterest, line, blank: 0),
+              let iv = cellNumber(side.iv, line, blank: .nan),
+              let gamma = cellNumber(side.gamma, line, blank: .nan),
+              let bid = cellNumber(side.bid, line, blank: .nan),
+              let ask = cellNumber(side.ask, line, blank: .nan)
+        else { return skip("non-numeric or non-finite field", line: number) }
+        guard oi >= 0 else { return skip("negative open interest", line: number) }
+        guard seen.insert(key).inserted else { return skip("duplicate contract", line: number) }
         contracts.append(Contract(key: key, openInterest: oi, impliedVolatility: iv, gamma: gamma, bid: bid, ask: ask))
     }
 
@@ -68,11 +70,19 @@ struct ChainRows {
     }
 
     /// A number cell; `blank` for an empty cell; nil for text or a non-finite value.
-    static func number(_ cell: Substring, blank: Double) -> Double? {
-        let t = cell.trimmingWhitespace
-        if t.isEmpty { return blank }
-        guard let v = Double(t), v.isFinite else { return nil }
+    private func cellNumber(_ column: Int, _ line: UnsafeBufferPointer<UInt8>, blank: Double) -> Double? {
+        let cell = cells.cell(column, of: line)
+        if cell.allSatisfy({ $0 == 0x20 }) { return blank }
+        guard let v = DecimalParser.parse(cell), v.isFinite else { return nil }
         return v
+    }
+
+    /// The expiry of a row, cached: consecutive rows share it.
+    private mutating func expirationDate(_ cell: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+        if cell.elementsEqual(lastExpirationText) { return lastExpiration }
+        lastExpirationText = Array(cell)
+        lastExpiration = Self.expirationDate(String(decoding: cell, as: UTF8.self).trimmingWhitespace)
+        return lastExpiration
     }
 
     /// `Fri Jun 10 2022` (current) or `09/04/2020` (legacy, month first).

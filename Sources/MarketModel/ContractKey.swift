@@ -34,37 +34,48 @@ public struct ContractKey: Hashable, Comparable, Sendable, Codable, CustomString
 
     /// Parses an OSI-style symbol; nil when malformed (bad date, right, strike digits or root).
     public init?(osiSymbol raw: Substring) {
-        var symbol = raw
-        if symbol.hasPrefix("O:") { symbol = symbol.dropFirst(2) }
-        if symbol.hasPrefix(".") { symbol = symbol.dropFirst() }
-        let bytes = Array(symbol.utf8)
-        guard bytes.count >= 16 else { return nil }
-        let tail = bytes[(bytes.count - 15)...]  // yymmdd + right + 8 strike digits
-        let rootBytes = bytes[..<(bytes.count - 15)].filter { $0 != UInt8(ascii: " ") }
-        guard !rootBytes.isEmpty, rootBytes.count <= 6,
-              rootBytes.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 122) })
-        else { return nil }
-        func digits(_ slice: ArraySlice<UInt8>) -> Int64? {
+        var utf8 = Array(raw.utf8)
+        guard let key = utf8.withUnsafeMutableBufferPointer({ ContractKey(osiBytes: UnsafeBufferPointer($0)) }) else { return nil }
+        self = key
+    }
+
+    /// Parses an OSI-style symbol from its bytes (ASCII); nil when malformed. Accepts the
+    /// unpadded (`SPXW220610C00800000`), padded (`SPXW  220610C00800000`), `O:`- and `.`-prefixed forms;
+    /// years are 20yy.
+    public init?(osiBytes raw: UnsafeBufferPointer<UInt8>) {
+        var lower = 0, upper = raw.count
+        while lower < upper, raw[lower] == 0x20 { lower += 1 }
+        while upper > lower, raw[upper - 1] == 0x20 { upper -= 1 }
+        if upper - lower >= 2, raw[lower] == UInt8(ascii: "O"), raw[lower + 1] == UInt8(ascii: ":") { lower += 2 }
+        if lower < upper, raw[lower] == UInt8(ascii: ".") { lower += 1 }
+        guard upper - lower >= 16 else { return nil }
+        let tail = upper - 15  // yymmdd + right + 8 strike digits
+        var rootBytes: [UInt8] = []
+        for k in lower..<tail where raw[k] != 0x20 {
+            let b = raw[k]
+            guard (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || (b >= 97 && b <= 122) else { return nil }
+            rootBytes.append(b >= 97 ? b - 32 : b)
+        }
+        guard !rootBytes.isEmpty, rootBytes.count <= 6 else { return nil }
+        func digits(_ from: Int, _ to: Int) -> Int64? {
             var value: Int64 = 0
-            for b in slice {
+            for k in from..<to {
+                let b = raw[k]
                 guard b >= 48, b <= 57 else { return nil }
                 value = value * 10 + Int64(b - 48)
             }
             return value
         }
-        let start = tail.startIndex
-        guard let yy = digits(tail[start..<start + 2]), let mm = digits(tail[start + 2..<start + 4]),
-              let dd = digits(tail[start + 4..<start + 6]),
+        guard let yy = digits(tail, tail + 2), let mm = digits(tail + 2, tail + 4), let dd = digits(tail + 4, tail + 6),
               let date = CivilDate(year: 2000 + Int(yy), month: Int(mm), day: Int(dd)),
-              let strike = digits(tail[(start + 7)...])
+              let strike = digits(tail + 7, upper), strike > 0
         else { return nil }
-        switch tail[start + 6] {
+        switch raw[tail + 6] {
         case UInt8(ascii: "C"), UInt8(ascii: "c"): right = .call
         case UInt8(ascii: "P"), UInt8(ascii: "p"): right = .put
         default: return nil
         }
-        guard strike > 0 else { return nil }
-        root = String(decoding: rootBytes, as: UTF8.self).uppercased()
+        root = String(decoding: rootBytes, as: UTF8.self)
         expiry = date
         strikeMilli = strike
     }
