@@ -2,9 +2,8 @@
 ///
 /// - `am`: at the opening of the expiry date (09:30 US/Eastern), from the special opening
 ///   quotation — SPX monthlies, NDX, RUT, VIX, DJX.
-/// - `pm`: at the close of the expiry date (16:00 US/Eastern) — SPXW, NDXP, XSP, equities, ETFs.
-///
-/// Early-close days (13:00 closes) are not modelled yet: PM settlement is taken at 16:00.
+/// - `pm`: at the close of the expiry date (16:00 US/Eastern, 13:00 on early-close days per
+///   `ExchangeCalendar`) — SPXW, NDXP, XSP, equities, ETFs.
 public enum SettlementStyle: String, Sendable, Codable, Hashable {
     case am = "AM"
     case pm = "PM"
@@ -17,12 +16,14 @@ public enum SettlementStyle: String, Sendable, Codable, Hashable {
         amSettledRoots.contains(root.uppercased()) ? .am : .pm
     }
 
-    /// US/Eastern wall-clock time of settlement on the expiry date, as (hour, minute).
-    public var easternTime: (hour: Int, minute: Int) { self == .am ? (9, 30) : (16, 0) }
+    /// US/Eastern wall-clock time of settlement on an expiry date, as (hour, minute).
+    public func easternTime(on expiry: CivilDate) -> (hour: Int, minute: Int) {
+        self == .am ? (9, 30) : ExchangeCalendar.closeTime(on: expiry)
+    }
 
     /// The settlement instant for an expiry date.
     public func settlementInstant(on expiry: CivilDate) -> Instant {
-        let (hour, minute) = easternTime
+        let (hour, minute) = easternTime(on: expiry)
         // 09:30 and 16:00 are never inside the 02:00–03:00 spring-forward gap.
         return EasternTime.instant(date: expiry, hour: hour, minute: minute)!
     }
