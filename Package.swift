@@ -36,6 +36,7 @@ let package = Package(
         .library(name: "Exposure", targets: ["Exposure"]),
         .library(name: "Archives", targets: ["Archives"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Pipeline", targets: ["Pipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -48,6 +49,9 @@ let package = Package(
         .systemLibrary(
             name: "CLAPACKE", path: "Sources/CLAPACKE", pkgConfig: "lapacke",
             providers: [.apt(["liblapacke-dev"])]),
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "OptionsMath",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")],
@@ -57,12 +61,13 @@ let package = Package(
         .target(
             name: "Exposure", dependencies: ["OptionsMath", "LinearAlgebra", "MarketModel"],
             swiftSettings: simdSwift),
-        .target(name: "Archives", dependencies: ["MarketModel"]),
+        .target(name: "Archives", dependencies: ["MarketModel", "CZlib"]),
+        .target(name: "Pipeline", dependencies: ["MarketModel", "Exposure", "OptionsMath"]),
         .target(name: "Reports", dependencies: ["MarketModel", "Exposure"]),
         .executableTarget(
             name: "gex",
             dependencies: [
-                "Archives", "Reports", "Exposure", "MarketModel", "LinearAlgebra",
+                "Archives", "Reports", "Exposure", "MarketModel", "LinearAlgebra", "Pipeline", "OptionsMath",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "OptionsMathTests", dependencies: ["OptionsMath"],
@@ -71,6 +76,7 @@ let package = Package(
         .testTarget(name: "MarketModelTests", dependencies: ["MarketModel"]),
         .testTarget(name: "ExposureTests", dependencies: ["Exposure", "MarketModel", "OptionsMath"]),
         .testTarget(name: "ArchivesTests", dependencies: ["Archives", "MarketModel"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Archives", "Exposure", "MarketModel"]),
     ]
 )
