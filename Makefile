@@ -42,7 +42,7 @@ release: setup ## Release build with the host's SIMD (SIMD=$(SIMD))
 test: setup check-imports test-swift test-cli test-peers ## All tests: Swift tests (release, host SIMD), CLI contract, Perfiliev peer comparison
 
 test-swift: setup
-	GEX_SIMD=$(SIMD) swift test -c release --scratch-path $(TEST_DIR)
+	GEX_SIMD=$(SIMD) swift test -c release --disable-swift-testing --scratch-path $(TEST_DIR)
 
 test-cli: release ## The gex CLI contract: help, version, exit codes, JSON keys, --out files
 	scripts/cli-smoke.sh $(GEX)

@@ -1,7 +1,7 @@
 /// When an expiring option's final value is fixed.
 ///
 /// - `am`: at the opening of the expiry date (09:30 US/Eastern), from the special opening
-///   quotation — SPX monthlies, NDX, RUT, VIX, DJX.
+///   quotation — SPX monthlies, NDX, RUT, VIX and VIXW, DJX.
 /// - `pm`: at the close of the expiry date (16:00 US/Eastern, 13:00 on early-close days per
 ///   `ExchangeCalendar`) — SPXW, NDXP, XSP, equities, ETFs.
 public enum SettlementStyle: String, Sendable, Codable, Hashable {
@@ -9,7 +9,7 @@ public enum SettlementStyle: String, Sendable, Codable, Hashable {
     case pm = "PM"
 
     /// Roots that settle AM on their expiry date; every other root settles PM.
-    public static let amSettledRoots: Set<String> = ["SPX", "NDX", "RUT", "VIX", "DJX"]
+    public static let amSettledRoots: Set<String> = ["SPX", "NDX", "RUT", "VIX", "VIXW", "DJX"]
 
     /// The settlement style of an option root (e.g. "SPX" → AM, "SPXW" → PM).
     public static func forRoot(_ root: String) -> SettlementStyle {

@@ -1,0 +1,113 @@
+/// Builds a `DayStore` from quote rows arriving in any order (by contract, by time, or mixed).
+///
+/// Contracts and times are numbered as they are first seen; each snapshot keeps a row that grows
+/// to the contracts seen so far. `finish()` sorts contracts and times and copies each snapshot row
+/// into the final snapshot-major grid, releasing it as it goes, so peak memory stays near one grid.
+public struct DayStoreBuilder {
+    /// One quote row's values.
+    public struct Quote: Sendable {
+        /// Bid, ask (per share), sizes (contracts).
+        public var bid, ask: Double
+        /// Sizes in contracts.
+        public var bidSize, askSize: Float
+        /// Vendor IV and gamma (NaN when absent).
+        public var vendorIV, vendorGamma: Double
+
+        /// Memberwise initialiser.
+        public init(bid: Double, ask: Double, bidSize: Float, askSize: Float, vendorIV: Double = .nan, vendorGamma: Double = .nan) {
+            self.bid = bid
+            self.ask = ask
+            self.bidSize = bidSize
+            self.askSize = askSize
+            self.vendorIV = vendorIV
+            self.vendorGamma = vendorGamma
+        }
+    }
+
+    /// Underlying symbol.
+    public let underlying: String
+    /// Whether the source carries vendor IV/gamma columns.
+    public let hasVendorGreeks: Bool
+    private var contractIndex: [ContractKey: Int] = [:]
+    private var contracts: [ContractKey] = []
+    private var openInterest: [Double] = []
+    private var timeIndex: [Instant: Int] = [:]
+    private var times: [Instant] = []
+    private var rows: [[Quote]] = []
+    private var spots: [(value: Double, source: SpotSource)] = []
+    /// Rows that repeated a (contract, time) already seen; the first is kept.
+    public private(set) var duplicates = 0
+
+    /// Starts an empty day.
+    public init(underlying: String, hasVendorGreeks: Bool) {
+        self.underlying = underlying
+        self.hasVendorGreeks = hasVendorGreeks
+    }
+
+    static let empty = Quote(bid: .nan, ask: .nan, bidSize: .nan, askSize: .nan)
+
+    /// Adds one row. `spot` is the underlying price the row carries for its time (the first
+    /// non-missing one per snapshot is kept); `openInterest` the contract's start-of-day OI.
+    public mutating func add(contract: ContractKey, time: Instant, quote: Quote, spot: Double, spotSource: SpotSource,
+                             openInterest oi: Double) {
+        let c: Int
+        if let known = contractIndex[contract] {
+            c = known
+        } else {
+            c = contracts.count
+            contractIndex[contract] = c
+            contracts.append(contract)
+            openInterest.append(oi)
+        }
+        if openInterest[c].isNaN, !oi.isNaN { openInterest[c] = oi }
+        let t: Int
+        if let known = timeIndex[time] {
+            t = known
+        } else {
+            t = times.count
+            timeIndex[time] = t
+            times.append(time)
+            rows.append([])
+            spots.append((.nan, .missing))
+        }
+        if spots[t].source == .missing, spotSource != .missing { spots[t] = (spot, spotSource) }
+        if rows[t].count <= c { rows[t].append(contentsOf: repeatElement(Self.empty, count: c + 1 - rows[t].count)) }
+        if !(rows[t][c].bid.isNaN && rows[t][c].ask.isNaN) {
+            duplicates += 1
+            return
+        }
+        rows[t][c] = quote
+    }
+
+    /// Contracts seen so far.
+    public var contractCount: Int { contracts.count }
+
+    /// The finished store.
+    public mutating func finish() -> DayStore {
+        let contractOrder = contracts.indices.sorted { contracts[$0] < contracts[$1] }
+        let timeOrder = times.indices.sorted { times[$0] < times[$1] }
+        let n = contracts.count, cells = n * times.count
+        var bid = [Double](repeating: .nan, count: cells), ask = bid
+        var bidSize = [Float](repeating: .nan, count: cells), askSize = bidSize
+        var iv: [Double]? = hasVendorGreeks ? bid : nil, gamma: [Double]? = hasVendorGreeks ? bid : nil
+        for (tNew, tOld) in timeOrder.enumerated() {
+            let row = rows[tOld]
+            for (cNew, cOld) in contractOrder.enumerated() where cOld < row.count {
+                let q = row[cOld], k = tNew * n + cNew
+                bid[k] = q.bid
+                ask[k] = q.ask
+                bidSize[k] = q.bidSize
+                askSize[k] = q.askSize
+                iv?[k] = q.vendorIV
+                gamma?[k] = q.vendorGamma
+            }
+            rows[tOld] = []  // release as we go
+        }
+        return DayStore(
+            underlying: underlying, contracts: contractOrder.map { contracts[$0] },
+            multiplier: [Double](repeating: 100, count: n), openInterest: contractOrder.map { openInterest[$0] },
+            times: timeOrder.map { times[$0] }, bid: bid, ask: ask, bidSize: bidSize, askSize: askSize,
+            spot: timeOrder.map { spots[$0].value }, spotSource: timeOrder.map { spots[$0].source },
+            vendorIV: iv, vendorGamma: gamma)
+    }
+}
