@@ -40,5 +40,11 @@ then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: --json obj
 mkdir -p "$tmp/ro" && chmod 500 "$tmp/ro"
 if [ "$(id -u)" != 0 ]; then expect 74 "unwritable --out" -- "$gex" levels "$chain" --out "$tmp/ro/x"; fi
 expect 74 "unwritable --out (/proc)" -- "$gex" levels "$chain" --out /proc/gex-no/x
+expect 0 "inspect" -- "$gex" inspect data/UnderlyingOptionsIntervals_1800sec_calcs_oi_2021-04-26.csv.gz --json
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['rows']==20160 and [u['contracts'] for u in d['underlyings']]==[392,1076]" "$tmp/out" \
+  && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: inspect --json counts"; }
+full=data/UnderlyingOptionsIntervals_1800sec_calcs_oi_2021-04-26.csv.gz
+head -c $(( $(stat -c %s "$full") / 2 )) "$full" >"$tmp/cut.csv.gz"
+expect 65 "truncated gzip" -- "$gex" inspect "$tmp/cut.csv.gz"
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]
