@@ -1,0 +1,124 @@
+import LinearAlgebra
+import OptionsMath
+
+/// How a forward/discount pair was obtained.
+public enum ForwardSource: String, Sendable, Codable, CaseIterable {
+    /// Least-squares put-call parity fit over near-the-money pairs.
+    case parity
+    /// Too few usable pairs: from the given r and q (F = S e^{(r−q)T}, D = e^{−rT}).
+    case assumedRates = "assumed-rates"
+    /// Too few usable pairs: carried from the previous snapshot of the same expiry.
+    case previousSnapshot = "previous-snapshot"
+}
+
+/// A forward F and discount factor D for one expiry.
+public struct ForwardEstimate: Sendable, Equatable {
+    /// Forward price of the underlying for the expiry.
+    public let forward: Double
+    /// Discount factor to the expiry (e^{−rT}).
+    public let discount: Double
+    /// Where it came from.
+    public let source: ForwardSource
+    /// Pairs used in the final fit (0 unless `source == .parity`).
+    public let pairsUsed: Int
+    /// Pairs rejected as outliers.
+    public let outliers: Int
+
+    /// Creates an estimate (e.g. to carry one to the next snapshot).
+    public init(forward: Double, discount: Double, source: ForwardSource, pairsUsed: Int, outliers: Int) {
+        self.forward = forward
+        self.discount = discount
+        self.source = source
+        self.pairsUsed = pairsUsed
+        self.outliers = outliers
+    }
+}
+
+/// Forward and discount per expiry from put-call parity: C − P = D·(F − K).
+///
+/// Regresses y = mid(C) − mid(P) on [1, −K] by LAPACK least squares (`dgels`): the intercept is
+/// D·F and the slope D. Uses pairs with both quotes two-sided (0 < bid ≤ ask) within
+/// `moneynessBand` of the spot (|K/S − 1|), nearest first, at most `maximumPairs`. Robust: after a
+/// fit, pairs whose residual exceeds `outlierThreshold` × (1.4826 × median |residual|) — or
+/// the widest pair spread when that is larger — are dropped and the fit repeated (up to three
+/// times). With fewer than `minimumPairs`, or a fit giving D ∉ (0.5, 1.05] or F ∉ S·[0.5, 2], the
+/// fallback applies and is reported.
+public struct ForwardEstimator: Sendable {
+    /// Only strikes within this fraction of spot.
+    public var moneynessBand = 0.1
+    /// Use at most this many pairs (nearest the money).
+    public var maximumPairs = 40
+    /// Fewer usable pairs than this → fallback.
+    public var minimumPairs = 3
+    /// Outlier cut in robust standard deviations.
+    public var outlierThreshold = 4.0
+
+    /// Default settings.
+    public init() {}
+
+    /// One call/put pair at a strike, with mid quotes.
+    public struct Pair: Sendable {
+        /// Strike.
+        public let strike: Double
+        /// Call bid and ask.
+        public let callBid, callAsk: Double
+        /// Put bid and ask.
+        public let putBid, putAsk: Double
+
+        /// Creates a pair.
+        public init(strike: Double, callBid: Double, callAsk: Double, putBid: Double, putAsk: Double) {
+            self.strike = strike
+            self.callBid = callBid
+            self.callAsk = callAsk
+            self.putBid = putBid
+            self.putAsk = putAsk
+        }
+
+        var usable: Bool {
+            callBid > 0 && callAsk >= callBid && putBid > 0 && putAsk >= putBid && strike > 0
+                && callAsk.isFinite && putAsk.isFinite
+        }
+    }
+
+    /// Estimates F and D for one expiry `years` away; `fallback` supplies r and q (or a previous
+    /// estimate) when parity cannot.
+    public func estimate(pairs: [Pair], spot: Double, years: Double, rate: Double, dividendYield: Double,
+                         previous: ForwardEstimate? = nil) -> ForwardEstimate {
+        var candidates = pairs.filter { $0.usable && abs($0.strike / spot - 1) <= moneynessBand }
+        candidates.sort { (abs($0.strike - spot), $0.strike) < (abs($1.strike - spot), $1.strike) }
+        candidates = Array(candidates.prefix(maximumPairs))
+        var outliers = 0
+        for _ in 0..<4 {
+            guard candidates.count >= minimumPairs, let fit = fit(candidates) else { break }
+            let residuals = candidates.map { p in
+                (0.5 * (p.callBid + p.callAsk) - 0.5 * (p.putBid + p.putAsk)) - (fit.dF - fit.d * p.strike)
+            }
+            let mad = residuals.map(abs).sorted()[residuals.count / 2]
+            let widestSpread = candidates.map { 0.5 * (($0.callAsk - $0.callBid) + ($0.putAsk - $0.putBid)) }.max() ?? 0
+            let cut = max(outlierThreshold * 1.4826 * mad, widestSpread)
+            let kept = zip(candidates, residuals).filter { abs($0.1) <= cut }.map(\.0)
+            if kept.count == candidates.count {
+                let f = fit.dF / fit.d
+                if fit.d > 0.5, fit.d <= 1.05, f > 0.5 * spot, f < 2 * spot {
+                    return ForwardEstimate(forward: f, discount: fit.d, source: .parity, pairsUsed: kept.count, outliers: outliers)
+                }
+                break
+            }
+            outliers += candidates.count - kept.count
+            candidates = kept
+        }
+        if let previous {
+            return ForwardEstimate(forward: previous.forward, discount: previous.discount, source: .previousSnapshot,
+                                   pairsUsed: 0, outliers: outliers)
+        }
+        return ForwardEstimate(forward: spot * ScalarMath.exp((rate - dividendYield) * years), discount: ScalarMath.exp(-rate * years),
+                               source: .assumedRates, pairsUsed: 0, outliers: outliers)
+    }
+
+    private func fit(_ pairs: [Pair]) -> (dF: Double, d: Double)? {
+        let design = Matrix(pairs.map { [1, -$0.strike] })
+        let y = pairs.map { 0.5 * ($0.callBid + $0.callAsk) - 0.5 * ($0.putBid + $0.putAsk) }
+        guard let solution = try? LeastSquares.solve(design, y) else { return nil }
+        return (solution.coefficients[0], solution.coefficients[1])
+    }
+}

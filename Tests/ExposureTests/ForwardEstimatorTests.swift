@@ -1,0 +1,55 @@
+// Put-call parity forwards against the closed form F = S e^{(r−q)T}, D = e^{−rT}.
+//
+// | case                                           | expected                                  | tolerance        |
+// |------------------------------------------------|-------------------------------------------|------------------|
+// | exact BSM mids (C − P from the parity identity) | r, q of the generator                     | 1e-10 rel in F, D |
+// | symmetric ±spread quotes + 3 gross outliers    | outliers rejected, F within 1e-6 rel      |                  |
+// | 2 usable pairs                                 | fallback to assumed rates / previous      | exact            |
+import Exposure
+import Foundation
+import XCTest
+
+final class ForwardEstimatorTests: XCTestCase {
+    let spot = 4500.0, r = 0.043, q = 0.012, t = 0.25
+
+    func pairs(spread: Double, outliers: [Double: Double] = [:]) -> [ForwardEstimator.Pair] {
+        let f = spot * exp((r - q) * t), d = exp(-r * t)
+        return stride(from: 4000.0, through: 5000, by: 25).map { k in
+            // Any call mid c and put mid p = c − D(F − K) satisfy parity exactly.
+            let c = max(5, 0.5 * (f - k) + 60)
+            let p = c - d * (f - k) + (outliers[k] ?? 0)
+            return .init(strike: k, callBid: c - spread, callAsk: c + spread, putBid: p - spread, putAsk: p + spread)
+        }
+    }
+
+    func testRecoversRatesFromExactParity() {
+        let e = ForwardEstimator().estimate(pairs: pairs(spread: 0.05), spot: spot, years: t, rate: 0, dividendYield: 0)
+        XCTAssertEqual(e.source, .parity)
+        XCTAssertEqual(e.forward, spot * exp((r - q) * t), accuracy: 1e-10 * spot)
+        XCTAssertEqual(e.discount, exp(-r * t), accuracy: 1e-10)
+        XCTAssertEqual(-log(e.discount) / t, r, accuracy: 1e-8)
+        XCTAssertEqual(r - log(e.forward / spot) / t, q, accuracy: 1e-8)
+    }
+
+    func testRejectsOutliers() {
+        let e = ForwardEstimator().estimate(pairs: pairs(spread: 0.1, outliers: [4400: 25, 4550: -40, 4700: 18]),
+                                            spot: spot, years: t, rate: 0, dividendYield: 0)
+        XCTAssertEqual(e.source, .parity)
+        XCTAssertEqual(e.outliers, 3)
+        XCTAssertEqual(e.forward, spot * exp((r - q) * t), accuracy: 1e-6 * spot)
+    }
+
+    func testFallbacks() {
+        let few = Array(pairs(spread: 0.05).filter { abs($0.strike - spot) <= 25 }.prefix(2))
+        let assumed = ForwardEstimator().estimate(pairs: few, spot: spot, years: t, rate: r, dividendYield: q)
+        XCTAssertEqual(assumed.source, .assumedRates)
+        XCTAssertEqual(assumed.forward, spot * exp((r - q) * t), accuracy: 1e-9 * spot)
+        let previous = ForwardEstimate(forward: 4520, discount: 0.99, source: .parity, pairsUsed: 10, outliers: 0)
+        let carried = ForwardEstimator().estimate(pairs: few, spot: spot, years: t, rate: r, dividendYield: q, previous: previous)
+        XCTAssertEqual(carried.source, .previousSnapshot)
+        XCTAssertEqual(carried.forward, 4520)
+        // crossed and zero-bid quotes are not usable
+        let bad = pairs(spread: 0.05).map { ForwardEstimator.Pair(strike: $0.strike, callBid: 0, callAsk: $0.callAsk, putBid: $0.putBid, putAsk: $0.putAsk) }
+        XCTAssertEqual(ForwardEstimator().estimate(pairs: bad, spot: spot, years: t, rate: r, dividendYield: q).source, .assumedRates)
+    }
+}
