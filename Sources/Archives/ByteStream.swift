@@ -1,24 +1,35 @@
 import CZlib
 import Foundation
 
-/// Reads a file's bytes in blocks, transparently inflating gzip (detected by its magic bytes,
-/// multi-member files included). Memory is bounded by the block size, whatever the file size.
+/// Reads a file's bytes in blocks, transparently decompressing gzip (multi-member included) and
+/// single-member `.zip` archives (stored or deflate, ZIP64), each detected by its magic bytes.
+/// Memory is bounded by the block size, whatever the file size.
 ///
-/// Errors name the file: unreadable (`.io`), corrupt or truncated gzip (`.badData`).
+/// Errors name the file: unreadable (`.io`); corrupt or truncated gzip/zip, or a zip with zero or
+/// several members (`.badData`).
 public final class ByteStream {
+    /// Container formats recognised by their first bytes.
+    public enum Format: String, Sendable {
+        case plain, gzip, zip
+    }
+
     /// The path, for messages.
     public let path: String
-    /// True when the file is gzip-compressed.
-    public let isGzip: Bool
-    /// Compressed (on-disk) bytes read so far.
+    /// Detected container format.
+    public let format: Format
+    /// Name of the zip member being read (nil unless `format == .zip`).
+    public let zipMemberName: String?
+    /// On-disk bytes read so far.
     public private(set) var bytesRead = 0
 
     private let handle: UnsafeMutablePointer<FILE>
     private var stream = z_stream()
     private var input = [UInt8](repeating: 0, count: 1 << 18)
     private var inputStart = 0, inputEnd = 0
+    private var remainingCompressed = UInt64.max  // bytes of the zip member still on disk
     private var finished = false
     private var streamOpen = false
+    private let inflating: Bool
 
     /// Opens `path` for reading.
     public init(path: String) throws(ArchiveError) {
@@ -27,11 +38,34 @@ public final class ByteStream {
             throw ArchiveError(.io, file: path, reason: "cannot open the file (\(String(cString: strerror(errno))))")
         }
         self.handle = handle
-        inputEnd = fread(&input, 1, input.count, handle)
-        bytesRead = inputEnd
-        isGzip = inputEnd >= 2 && input[0] == 0x1F && input[1] == 0x8B
-        if isGzip {
-            guard inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        var magic = [UInt8](repeating: 0, count: 4)
+        let sniffed = fread(&magic, 1, 4, handle)
+        if sniffed >= 2, magic[0] == 0x1F, magic[1] == 0x8B {
+            format = .gzip
+        } else if sniffed == 4, magic[0] == 0x50, magic[1] == 0x4B, (magic[2] == 3 && magic[3] == 4) || (magic[2] == 5 && magic[3] == 6) {
+            format = .zip
+        } else {
+            format = .plain
+        }
+        var memberName: String?
+        do throws(ArchiveError) {
+            if format == .zip {
+                let member = try ZipMember(handle: handle, path: path)
+                memberName = member.name
+                remainingCompressed = member.compressedSize
+                inflating = member.method == 8
+            } else {
+                fseeko(handle, 0, SEEK_SET)
+                inflating = format == .gzip
+            }
+        } catch {
+            fclose(handle)
+            throw error
+        }
+        zipMemberName = memberName
+        if inflating {
+            let windowBits: Int32 = format == .gzip ? 15 + 16 : -15  // gzip wrapper, or raw deflate in a zip
+            guard inflateInit2_(&stream, windowBits, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
                 fclose(handle)
                 throw ArchiveError(.io, file: path, reason: "cannot initialise zlib")
             }
@@ -49,39 +83,40 @@ public final class ByteStream {
     public func read(into buffer: inout [UInt8], from offset: Int) throws(ArchiveError) -> Int {
         let capacity = buffer.count - offset
         guard capacity > 0, !finished else { return 0 }
-        if !isGzip { return readPlain(into: &buffer, from: offset, capacity: capacity) }
-        return try readGzip(into: &buffer, from: offset, capacity: capacity)
-    }
-
-    private func readPlain(into buffer: inout [UInt8], from offset: Int, capacity: Int) -> Int {
-        var written = 0
-        if inputStart < inputEnd {  // the bytes read while sniffing the magic
-            written = min(capacity, inputEnd - inputStart)
-            buffer.withUnsafeMutableBufferPointer { b in
-                input.withUnsafeBufferPointer { i in
-                    (b.baseAddress! + offset).update(from: i.baseAddress! + inputStart, count: written)
-                }
+        if !inflating {
+            let limit = Int(min(UInt64(capacity), remainingCompressed))
+            let n = limit == 0 ? 0 : buffer.withUnsafeMutableBufferPointer { fread($0.baseAddress! + offset, 1, limit, handle) }
+            bytesRead += n
+            if format == .zip {
+                remainingCompressed -= UInt64(n)
+                if n == 0, remainingCompressed > 0 { throw truncated() }
             }
-            inputStart += written
-            return written
+            if n == 0 { finished = true }
+            return n
         }
-        written = buffer.withUnsafeMutableBufferPointer { fread($0.baseAddress! + offset, 1, capacity, handle) }
-        bytesRead += written
-        if written == 0 { finished = true }
-        return written
+        return try inflate(into: &buffer, from: offset, capacity: capacity)
     }
 
-    private func readGzip(into buffer: inout [UInt8], from offset: Int, capacity: Int) throws(ArchiveError) -> Int {
+    private func truncated() -> ArchiveError {
+        ArchiveError(.badData, file: path, reason: "truncated \(format.rawValue) stream: the file ends inside compressed data")
+    }
+
+    /// Refills the compressed-input buffer; returns false at the end of the compressed bytes.
+    private func refill() -> Bool {
+        let limit = Int(min(UInt64(input.count), remainingCompressed))
+        inputEnd = limit == 0 ? 0 : fread(&input, 1, limit, handle)
+        inputStart = 0
+        bytesRead += inputEnd
+        if format == .zip { remainingCompressed -= UInt64(inputEnd) }
+        return inputEnd > 0
+    }
+
+    private func inflate(into buffer: inout [UInt8], from offset: Int, capacity: Int) throws(ArchiveError) -> Int {
         var produced = 0
         while produced < capacity {
-            if inputStart == inputEnd {
-                inputEnd = fread(&input, 1, input.count, handle)
-                inputStart = 0
-                bytesRead += inputEnd
-                if inputEnd == 0 {
-                    if produced > 0 { return produced }
-                    throw ArchiveError(.badData, file: path, reason: "truncated gzip stream: the file ends inside compressed data")
-                }
+            if inputStart == inputEnd, !refill() {
+                if produced > 0 { return produced }
+                throw truncated()
             }
             let status: Int32 = input.withUnsafeMutableBufferPointer { i in
                 buffer.withUnsafeMutableBufferPointer { b in
@@ -89,7 +124,7 @@ public final class ByteStream {
                     stream.avail_in = UInt32(inputEnd - inputStart)
                     stream.next_out = b.baseAddress! + offset + produced
                     stream.avail_out = UInt32(capacity - produced)
-                    let s = inflate(&stream, Z_NO_FLUSH)
+                    let s = CZlib.inflate(&stream, Z_NO_FLUSH)
                     inputStart = inputEnd - Int(stream.avail_in)
                     return s
                 }
@@ -99,16 +134,15 @@ public final class ByteStream {
             case Z_OK, Z_BUF_ERROR:
                 continue
             case Z_STREAM_END:
-                // Another gzip member may follow (concatenated .gz files); otherwise we are done.
-                if inputStart == inputEnd {
-                    inputEnd = fread(&input, 1, input.count, handle)
-                    inputStart = 0
-                    bytesRead += inputEnd
+                // A gzip file may hold several members back to back; a zip member ends here.
+                if format == .gzip, inputStart < inputEnd || refill() {
+                    inflateReset(&stream)
+                    continue
                 }
-                if inputStart == inputEnd { finished = true; return produced }
-                inflateReset(&stream)
+                finished = true
+                return produced
             default:
-                throw ArchiveError(.badData, file: path, reason: "corrupt gzip data (zlib status \(status))")
+                throw ArchiveError(.badData, file: path, reason: "corrupt \(format.rawValue) data (zlib status \(status))")
             }
         }
         return produced
