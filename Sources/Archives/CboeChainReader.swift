@@ -14,15 +14,29 @@ import OptionsMath
 /// the file and line. Contracts that settled at or before the as-of instant are dropped and
 /// counted (a weekend file still lists Friday).
 public enum CboeChainReader {
-    /// Reads and parses a file. `asOf` overrides the file's as-of time.
+    /// Largest chain file accepted, in (decompressed) bytes: a full SPX chain is ~1.5 MB, so a
+    /// larger input is refused rather than read into memory.
+    public static let maximumBytes = 256 << 20
+
+    /// Reads and parses a file (plain, `.gz` or single-member `.zip`). `asOf` overrides the
+    /// file's as-of time.
     public static func read(path: String, asOf override: Instant? = nil) throws(ArchiveError) -> CboeChainFile {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw ArchiveError(.io, file: path, reason: "cannot read the file (\(error.localizedDescription))")
+        let stream = try ByteStream(path: path)
+        var bytes = [UInt8](repeating: 0, count: 1 << 21)
+        var count = 0
+        while true {
+            if count == bytes.count {
+                guard bytes.count < maximumBytes else {
+                    throw ArchiveError(.badData, file: path, reason: "larger than \(maximumBytes >> 20) MB: not a single chain download")
+                }
+                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, maximumBytes - bytes.count)))
+            }
+            let n = try stream.read(into: &bytes, from: count)
+            if n == 0 { break }
+            count += n
         }
-        return try parse(bytes: [UInt8](data), file: path, asOf: override)
+        bytes.removeSubrange(count...)
+        return try parse(bytes: bytes, file: path, asOf: override)
     }
 
     /// Parses the text of a chain file; `file` names it in errors.

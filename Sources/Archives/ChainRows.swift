@@ -23,6 +23,9 @@ struct ChainRows {
     private var lastExpirationText: [UInt8] = []
     private var lastExpiration: CivilDate?
 
+    /// Listed options expire within ~10 years; a later year is a corrupt row.
+    static let latestExpiryYear = 2040
+
     init(columns: ChainColumns) { self.columns = columns }
 
     mutating func add(line: UnsafeBufferPointer<UInt8>, number: Int) {
@@ -60,8 +63,18 @@ struct ChainRows {
               let ask = cellNumber(side.ask, line, blank: .nan)
         else { return skip("non-numeric or non-finite field", line: number) }
         guard oi >= 0 else { return skip("negative open interest", line: number) }
+        guard !(bid < 0), !(ask < 0), !(iv < 0) else { return skip("negative bid, ask or IV", line: number) }
+        guard !(bid > 1e7), !(ask > 1e7), !(iv > 100), oi < 1e9 else { return skip("absurd price, IV or open interest", line: number) }
+        guard key.expiry.daysSinceEpoch - expiry.daysSinceEpoch == 0,
+              key.expiry.year <= Self.latestExpiryYear else { return skip("expiry after \(Self.latestExpiryYear)", line: number) }
         guard seen.insert(key).inserted else { return skip("duplicate contract", line: number) }
-        contracts.append(Contract(key: key, openInterest: oi, impliedVolatility: iv, gamma: gamma, bid: bid, ask: ask))
+        var quoteBid = bid, quoteAsk = ask
+        if bid > ask {  // a crossed quote says nothing reliable; OI and vendor IV/gamma stay usable
+            skip("crossed quote (bid > ask): quote dropped, contract kept", line: number)
+            quoteBid = .nan
+            quoteAsk = .nan
+        }
+        contracts.append(Contract(key: key, openInterest: oi, impliedVolatility: iv, gamma: gamma, bid: quoteBid, ask: quoteAsk))
     }
 
     private mutating func skip(_ reason: String, line: Int) {

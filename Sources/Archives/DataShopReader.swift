@@ -47,6 +47,7 @@ public enum DataShopReader {
                 rows!.add(line: line, number: number, into: &builders, defects: &defects)
             }
             guard let rows else { throw ArchiveError(.badData, file: path, reason: "empty file: no DataShop header") }
+            guard rows.rowCount > 0 else { throw ArchiveError(.badData, file: path, line: 2, reason: "no data rows after the header") }
             rowsRead += rows.rowCount
             files.append((path, source.bytesRead))
         }
@@ -96,8 +97,14 @@ struct DataShopRows {
                 : (typeCell[0] == 0x50 || typeCell[0] == 0x70 ? .put : nil) else {
             return defects.add("option_type is not C or P", file: file, line: number)
         }
-        let rootText = String(decoding: cells.cell(columns.root, of: line), as: UTF8.self).trimmingWhitespace
+        let rootBytes = cells.cell(columns.root, of: line)
+        guard rootBytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x20 })
+        else { return defects.add("root is not ASCII letters and digits", file: file, line: number) }
+        let rootText = String(decoding: rootBytes, as: UTF8.self).trimmingWhitespace
         guard !rootText.isEmpty, rootText.count <= 6 else { return defects.add("missing or overlong root", file: file, line: number) }
+        guard expiry.daysSinceEpoch - EasternTime.wallClock(of: time).date.daysSinceEpoch <= 3660 else {
+            return defects.add("expiry more than 10 years after the quote date", file: file, line: number)
+        }
         let key = ContractKey(root: rootText.uppercased(), expiry: expiry, strikeMilli: Int64((strike * 1000).rounded()), right: right)
         guard key.settlementInstant > time else { return defects.add("contract already settled at the quote time", file: file, line: number) }
         guard let bid = value(columns.bid, line), let ask = value(columns.ask, line),
@@ -107,11 +114,19 @@ struct DataShopRows {
               let gamma = optional(columns.gamma, line), let oi = optional(columns.openInterest, line)
         else { return defects.add("non-numeric or non-finite field", file: file, line: number) }
         guard bid >= 0, ask >= 0 else { return defects.add("negative bid or ask", file: file, line: number) }
+        guard bid < 1e7, ask < 1e7 else { return defects.add("absurd bid or ask (≥ 1e7)", file: file, line: number) }
+        var quoteBid = bid, quoteAsk = ask
+        if bid > ask {  // crossed (an ask of 0 below a positive bid included): the quote is unusable, the row (OI, presence) is kept
+            defects.add("crossed quote (bid > ask): quote dropped, row kept", file: file, line: number)
+            quoteBid = .nan
+            quoteAsk = .nan
+        }
         let (spot, source): (Double, SpotSource) =
             underlyingBid > 0 && underlyingAsk > 0 && underlyingAsk >= underlyingBid ? (0.5 * (underlyingBid + underlyingAsk), .underlyingMid)
             : (active > 0 ? (active, .activeUnderlying) : (.nan, .missing))
         let symbol = String(decoding: cells.cell(columns.underlying, of: line), as: UTF8.self).trimmingWhitespace
-        let quote = DayStoreBuilder.Quote(bid: bid, ask: ask, bidSize: Float(bidSize), askSize: Float(askSize),
+        let quote = DayStoreBuilder.Quote(bid: quoteBid, ask: quoteAsk,
+                                          bidSize: bidSize.isNaN ? 0 : Float(bidSize), askSize: askSize.isNaN ? 0 : Float(askSize),
                                           vendorIV: iv, vendorGamma: gamma)
         builders[symbol, default: DayStoreBuilder(underlying: symbol, hasVendorGreeks: columns.impliedVolatility != nil)]
             .add(contract: key, time: time, quote: quote, spot: spot, spotSource: source, openInterest: oi)

@@ -25,7 +25,8 @@ public enum SpotSource: UInt8, Sendable, Codable, CaseIterable {
 /// - Contracts are sorted by `ContractKey` (each expiry contiguous, call/put pairs adjacent).
 /// - Times are ascending UTC instants (a DataShop `quote_datetime` labels the interval end).
 /// - Quote columns are snapshot-major: element `t * contractCount + c` is contract `c` at time `t`;
-///   NaN where the source had no row. Prices per share in the underlying's price units; sizes in
+///   NaN bid/ask where the source had no row or an unusable (crossed) quote; NaN sizes only where
+///   it had no row. Prices per share in the underlying's price units; sizes in
 ///   contracts. Vendor IV/gamma columns are present only when the source carried them (validation).
 /// - Open interest is the start-of-day figure, one per contract.
 public struct DayStore: Sendable {
@@ -86,14 +87,14 @@ public struct DayStore: Sendable {
         self.vendorGamma = vendorGamma
     }
 
-    /// The chain at snapshot `t`, for the levels engine: contracts with a quote row at `t` and
+    /// The chain at snapshot `t`, for the levels engine: contracts with a row at `t` and
     /// settlement after `times[t]`; vendor IV when present, else NaN.
     public func chain(at t: Int) -> ChainSnapshot {
         var chain = ChainSnapshot(underlying: underlying, asOf: times[t], spot: spot[t])
         let base = t * contractCount
         for c in 0..<contractCount {
             let b = bid[base + c], a = ask[base + c]
-            guard !(b.isNaN && a.isNaN), contracts[c].settlementInstant > times[t] else { continue }
+            guard !bidSize[base + c].isNaN, contracts[c].settlementInstant > times[t] else { continue }
             chain.append(key: contracts[c], multiplier: multiplier[c],
                          openInterest: openInterest[c].isNaN ? 0 : openInterest[c],
                          impliedVolatility: vendorIV?[base + c] ?? .nan, vendorGamma: vendorGamma?[base + c] ?? .nan,

@@ -8,7 +8,8 @@ public struct DayStoreBuilder {
     public struct Quote: Sendable {
         /// Bid, ask (per share), sizes (contracts).
         public var bid, ask: Double
-        /// Sizes in contracts.
+        /// Sizes in contracts; never NaN in a recorded row (use 0 when the source has none), since
+        /// NaN sizes mark a cell with no row.
         public var bidSize, askSize: Float
         /// Vendor IV and gamma (NaN when absent).
         public var vendorIV, vendorGamma: Double
@@ -72,7 +73,7 @@ public struct DayStoreBuilder {
         }
         if spots[t].source == .missing, spotSource != .missing { spots[t] = (spot, spotSource) }
         if rows[t].count <= c { rows[t].append(contentsOf: repeatElement(Self.empty, count: c + 1 - rows[t].count)) }
-        if !(rows[t][c].bid.isNaN && rows[t][c].ask.isNaN) {
+        if !rows[t][c].bidSize.isNaN {  // a row was already recorded (sizes are NaN only in empty cells)
             duplicates += 1
             return
         }

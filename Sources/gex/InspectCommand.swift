@@ -82,7 +82,7 @@ struct InspectCommand: ParsableCommand {
         if day.defects.total == 0 {
             out += "\nno defective rows\n"
         } else {
-            out += "\ndefective rows skipped: \(day.defects.total)\n"
+            out += "\ndefects (rows skipped, or quotes dropped where stated): \(day.defects.total)\n"
             for (reason, e) in day.defects.entries.sorted(by: { $0.key < $1.key }) {
                 out += "  \(e.count) × \(reason) (first: \(e.firstFile):\(e.firstLine))\n"
             }
