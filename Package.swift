@@ -75,7 +75,8 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "MarketModelTests", dependencies: ["MarketModel"]),
         .testTarget(name: "ExposureTests", dependencies: ["Exposure", "MarketModel", "OptionsMath"]),
-        .testTarget(name: "ArchivesTests", dependencies: ["Archives", "MarketModel"]),
+        .testTarget(name: "ArchivesTests", dependencies: ["Archives", "MarketModel"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Archives", "Exposure", "MarketModel"]),
     ]

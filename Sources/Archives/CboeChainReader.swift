@@ -93,8 +93,10 @@ public enum CboeChainReader {
             chain.underlying = symbol
         }
         if chain.count == 0 {
+            let reasons = rows.skipped.sorted { $0.key < $1.key }.map { "\($0.value.count) × \($0.key)" }.joined(separator: "; ")
             throw ArchiveError(.badData, file: file,
                 reason: rows.rowCount == 0 ? "no data rows after the header"
+                    : rows.contracts.isEmpty ? "no usable contract: every row was skipped (\(reasons))"
                     : "every contract had settled by the as-of time \(EasternTime.iso8601(asOf)): nothing to compute")
         }
         return CboeChainFile(

@@ -57,6 +57,10 @@ public enum DataShopReader {
             defects.add("duplicate row (same contract and time)", count: builder.duplicates, file: paths.joined(separator: ","))
             stores.append(builder.finish())
         }
+        if stores.isEmpty {
+            let reasons = defects.entries.sorted { $0.key < $1.key }.map { "\($0.value.count) × \($0.key)" }.joined(separator: "; ")
+            throw ArchiveError(.badData, file: paths.joined(separator: ", "), reason: "no usable rows: every data row was skipped (\(reasons))")
+        }
         return DataShopDay(stores: stores, rowsRead: rowsRead, defects: defects, unknownColumns: unknown, files: files)
     }
 }
