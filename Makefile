@@ -20,7 +20,7 @@ GEX := $(RELEASE_DIR)/release/gex
 CHAIN := data/spx_quotedata_2023-09-14.csv
 REAL_CHAINS := $(wildcard ../shared/data/real/*quotedata*)
 
-.PHONY: help setup build release test test-swift test-cli test-peers run bench check-imports clean
+.PHONY: help setup build release data test test-swift test-cli test-peers run bench check-imports clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -52,6 +52,11 @@ test-peers: release ## gex levels --convention perfiliev vs the independent nump
 
 check-imports: ## Enforce the one-way layer rule on import lines
 	@scripts/check-imports.sh
+
+data: release ## Generate an SPX-size synthetic day (DataShop 60 s, ~1.5 GB uncompressed) into data/generated/
+	mkdir -p data/generated
+	$(GEX) generate --format datashop --underlying SPX --date 2024-01-19 --contracts 21000 --interval 60 --seed 1 \
+	  --out data/generated/UnderlyingOptionsIntervals_60sec_calcs_oi_2024-01-19.csv.gz
 
 run: release ## Print the levels of the committed real SPX chain
 	$(GEX) levels $(CHAIN)

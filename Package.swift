@@ -62,12 +62,13 @@ let package = Package(
             name: "Exposure", dependencies: ["OptionsMath", "LinearAlgebra", "MarketModel"],
             swiftSettings: simdSwift),
         .target(name: "Archives", dependencies: ["MarketModel", "CZlib"]),
+        .target(name: "SyntheticMarket", dependencies: ["OptionsMath", "MarketModel", "CZlib"]),
         .target(name: "Pipeline", dependencies: ["MarketModel", "Exposure", "OptionsMath"]),
         .target(name: "Reports", dependencies: ["MarketModel", "Exposure"]),
         .executableTarget(
             name: "gex",
             dependencies: [
-                "Archives", "Reports", "Exposure", "MarketModel", "LinearAlgebra", "Pipeline", "OptionsMath",
+                "Archives", "Reports", "Exposure", "MarketModel", "LinearAlgebra", "Pipeline", "OptionsMath", "SyntheticMarket",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "OptionsMathTests", dependencies: ["OptionsMath"],
@@ -78,6 +79,7 @@ let package = Package(
         .testTarget(name: "ArchivesTests", dependencies: ["Archives", "MarketModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "SyntheticMarketTests", dependencies: ["SyntheticMarket", "Archives", "MarketModel", "OptionsMath"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Archives", "Exposure", "MarketModel"]),
     ]
 )
