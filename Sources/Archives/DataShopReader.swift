@@ -2,7 +2,7 @@ import MarketModel
 import OptionsMath
 
 /// What a DataShop read produced: one day store per underlying, and what was skipped.
-public struct DataShopDay: Sendable {
+public struct ArchiveDay: Sendable {
     /// Day stores, by underlying symbol, in symbol order.
     public let stores: [DayStore]
     /// Data rows read (all files).
@@ -26,7 +26,7 @@ public struct DataShopDay: Sendable {
 /// header defects throw `ArchiveError` with file and line.
 public enum DataShopReader {
     /// Reads and merges `paths`.
-    public static func read(paths: [String]) throws(ArchiveError) -> DataShopDay {
+    public static func read(paths: [String]) throws(ArchiveError) -> ArchiveDay {
         var builders: [String: DayStoreBuilder] = [:]
         var defects = DefectCounts()
         var unknown: [String: [String]] = [:]
@@ -61,7 +61,7 @@ public enum DataShopReader {
             let reasons = defects.entries.sorted { $0.key < $1.key }.map { "\($0.value.count) × \($0.key)" }.joined(separator: "; ")
             throw ArchiveError(.badData, file: paths.joined(separator: ", "), reason: "no usable rows: every data row was skipped (\(reasons))")
         }
-        return DataShopDay(stores: stores, rowsRead: rowsRead, defects: defects, unknownColumns: unknown, files: files)
+        return ArchiveDay(stores: stores, rowsRead: rowsRead, defects: defects, unknownColumns: unknown, files: files)
     }
 }
 

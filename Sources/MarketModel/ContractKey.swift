@@ -26,6 +26,21 @@ public struct ContractKey: Hashable, Comparable, Sendable, Codable, CustomString
     /// Strike in price units.
     public var strike: Double { Double(strikeMilli) / 1000 }
 
+    /// The underlying's symbol implied by the root: weekly/PM index roots map to their index
+    /// (SPXW → SPX, NDXP → NDX, RUTW → RUT, VIXW → VIX, XSP stays XSP); other roots are the ticker.
+    public var underlyingSymbol: String { ContractKey.underlying(ofRoot: root) }
+
+    /// See `underlyingSymbol`.
+    public static func underlying(ofRoot root: String) -> String {
+        switch root {
+        case "SPXW", "SPXPM": return "SPX"
+        case "NDXP": return "NDX"
+        case "RUTW": return "RUT"
+        case "VIXW": return "VIX"
+        default: return root
+        }
+    }
+
     /// AM or PM settlement, from the root.
     public var settlement: SettlementStyle { SettlementStyle.forRoot(root) }
 

@@ -56,6 +56,10 @@ public struct DayStore: Sendable {
     public let vendorIV: [Double]?
     /// Vendor gamma, snapshot-major, when the source has it.
     public let vendorGamma: [Double]?
+    /// Seconds between each quote and its snapshot instant (tick sources), snapshot-major.
+    public let quoteAge: [Float]?
+    /// Trade prints with their prevailing NBBO (tick sources), time order.
+    public let trades: TradePrints?
 
     /// Number of contracts.
     public var contractCount: Int { contracts.count }
@@ -65,13 +69,15 @@ public struct DayStore: Sendable {
     /// Creates a store; every snapshot-major column must hold `times.count × contracts.count` values.
     public init(underlying: String, contracts: [ContractKey], multiplier: [Double], openInterest: [Double],
                 times: [Instant], bid: [Double], ask: [Double], bidSize: [Float], askSize: [Float],
-                spot: [Double], spotSource: [SpotSource], vendorIV: [Double]?, vendorGamma: [Double]?) {
+                spot: [Double], spotSource: [SpotSource], vendorIV: [Double]?, vendorGamma: [Double]?,
+                quoteAge: [Float]? = nil, trades: TradePrints? = nil) {
         let cells = contracts.count * times.count
         precondition(bid.count == cells && ask.count == cells && bidSize.count == cells && askSize.count == cells,
                      "quote columns must be snapshots × contracts")
         precondition(multiplier.count == contracts.count && openInterest.count == contracts.count)
         precondition(spot.count == times.count && spotSource.count == times.count)
         precondition(vendorIV.map { $0.count == cells } ?? true && vendorGamma.map { $0.count == cells } ?? true)
+        precondition(quoteAge.map { $0.count == cells } ?? true)
         self.underlying = underlying
         self.contracts = contracts
         self.multiplier = multiplier
@@ -85,6 +91,8 @@ public struct DayStore: Sendable {
         self.spotSource = spotSource
         self.vendorIV = vendorIV
         self.vendorGamma = vendorGamma
+        self.quoteAge = quoteAge
+        self.trades = trades
     }
 
     /// The chain at snapshot `t`, for the levels engine: contracts with a row at `t` and

@@ -13,15 +13,19 @@ public struct DayStoreBuilder {
         public var bidSize, askSize: Float
         /// Vendor IV and gamma (NaN when absent).
         public var vendorIV, vendorGamma: Double
+        /// Seconds since the quote was set (NaN when the source has no quote times).
+        public var age: Float
 
         /// Memberwise initialiser.
-        public init(bid: Double, ask: Double, bidSize: Float, askSize: Float, vendorIV: Double = .nan, vendorGamma: Double = .nan) {
+        public init(bid: Double, ask: Double, bidSize: Float, askSize: Float, vendorIV: Double = .nan, vendorGamma: Double = .nan,
+                    age: Float = .nan) {
             self.bid = bid
             self.ask = ask
             self.bidSize = bidSize
             self.askSize = askSize
             self.vendorIV = vendorIV
             self.vendorGamma = vendorGamma
+            self.age = age
         }
     }
 
@@ -29,6 +33,10 @@ public struct DayStoreBuilder {
     public let underlying: String
     /// Whether the source carries vendor IV/gamma columns.
     public let hasVendorGreeks: Bool
+    /// Whether the source carries quote times (tick data): the store then has a quote-age column.
+    public let hasQuoteAge: Bool
+    /// Trade prints, with contract indices in discovery order until `finish()` renumbers them.
+    private var trades = TradePrints()
     private var contractIndex: [ContractKey: Int] = [:]
     private var contracts: [ContractKey] = []
     private var openInterest: [Double] = []
@@ -40,9 +48,31 @@ public struct DayStoreBuilder {
     public private(set) var duplicates = 0
 
     /// Starts an empty day.
-    public init(underlying: String, hasVendorGreeks: Bool) {
+    public init(underlying: String, hasVendorGreeks: Bool, hasQuoteAge: Bool = false) {
         self.underlying = underlying
         self.hasVendorGreeks = hasVendorGreeks
+        self.hasQuoteAge = hasQuoteAge
+    }
+
+    /// The index of `contract`, registering it (with NaN open interest) when new.
+    public mutating func index(of contract: ContractKey) -> Int {
+        if let known = contractIndex[contract] { return known }
+        let c = contracts.count
+        contractIndex[contract] = c
+        contracts.append(contract)
+        openInterest.append(.nan)
+        return c
+    }
+
+    /// Sets a contract's start-of-day open interest (the first value given is kept).
+    public mutating func setOpenInterest(_ oi: Double, for contract: ContractKey) {
+        let c = index(of: contract)
+        if openInterest[c].isNaN { openInterest[c] = oi }
+    }
+
+    /// Records a trade print (prints must arrive in time order).
+    public mutating func addTrade(contract: ContractKey, nanoseconds: Int64, price: Double, size: Double, bid: Double, ask: Double) {
+        trades.append(contract: Int32(index(of: contract)), nanoseconds: nanoseconds, price: price, size: size, bid: bid, ask: ask)
     }
 
     static let empty = Quote(bid: .nan, ask: .nan, bidSize: .nan, askSize: .nan)
@@ -51,15 +81,7 @@ public struct DayStoreBuilder {
     /// non-missing one per snapshot is kept); `openInterest` the contract's start-of-day OI.
     public mutating func add(contract: ContractKey, time: Instant, quote: Quote, spot: Double, spotSource: SpotSource,
                              openInterest oi: Double) {
-        let c: Int
-        if let known = contractIndex[contract] {
-            c = known
-        } else {
-            c = contracts.count
-            contractIndex[contract] = c
-            contracts.append(contract)
-            openInterest.append(oi)
-        }
+        let c = index(of: contract)
         if openInterest[c].isNaN, !oi.isNaN { openInterest[c] = oi }
         let t: Int
         if let known = timeIndex[time] {
@@ -91,6 +113,7 @@ public struct DayStoreBuilder {
         var bid = [Double](repeating: .nan, count: cells), ask = bid
         var bidSize = [Float](repeating: .nan, count: cells), askSize = bidSize
         var iv: [Double]? = hasVendorGreeks ? bid : nil, gamma: [Double]? = hasVendorGreeks ? bid : nil
+        var age: [Float]? = hasQuoteAge ? bidSize : nil
         for (tNew, tOld) in timeOrder.enumerated() {
             let row = rows[tOld]
             for (cNew, cOld) in contractOrder.enumerated() where cOld < row.count {
@@ -101,6 +124,7 @@ public struct DayStoreBuilder {
                 askSize[k] = q.askSize
                 iv?[k] = q.vendorIV
                 gamma?[k] = q.vendorGamma
+                age?[k] = q.age
             }
             rows[tOld] = []  // release as we go
         }
@@ -109,6 +133,16 @@ public struct DayStoreBuilder {
             multiplier: [Double](repeating: 100, count: n), openInterest: contractOrder.map { openInterest[$0] },
             times: timeOrder.map { times[$0] }, bid: bid, ask: ask, bidSize: bidSize, askSize: askSize,
             spot: timeOrder.map { spots[$0].value }, spotSource: timeOrder.map { spots[$0].source },
-            vendorIV: iv, vendorGamma: gamma)
+            vendorIV: iv, vendorGamma: gamma, quoteAge: age, trades: renumberedTrades(contractOrder))
+    }
+
+    /// Trades with contract indices mapped to the sorted order; nil when none were recorded.
+    private func renumberedTrades(_ contractOrder: [Int]) -> TradePrints? {
+        guard trades.count > 0 else { return nil }
+        var newIndex = [Int32](repeating: 0, count: contractOrder.count)
+        for (new, old) in contractOrder.enumerated() { newIndex[old] = Int32(new) }
+        var out = trades
+        out.contract = trades.contract.map { newIndex[Int($0)] }
+        return out
     }
 }

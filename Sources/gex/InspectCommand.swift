@@ -34,7 +34,7 @@ struct InspectCommand: ParsableCommand {
         }
     }
 
-    static func summary(_ day: DataShopDay) -> [String: Any] {
+    static func summary(_ day: ArchiveDay) -> [String: Any] {
         let stores: [[String: Any]] = day.stores.map { s in
             let oiKnown = s.openInterest.filter { !$0.isNaN }
             let quoted = zip(s.bid, s.ask).filter { !($0.0.isNaN && $0.1.isNaN) }.count
@@ -65,7 +65,7 @@ struct InspectCommand: ParsableCommand {
         ]
     }
 
-    static func text(_ day: DataShopDay) -> String {
+    static func text(_ day: ArchiveDay) -> String {
         var out = "\(day.files.count) file(s), \(day.rowsRead) rows\n"
         for s in day.stores {
             let expiries = Set(s.contracts.map(\.expiry)).sorted()

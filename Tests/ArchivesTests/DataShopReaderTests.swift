@@ -23,7 +23,7 @@ final class DataShopReaderTests: XCTestCase {
         return p
     }
 
-    func check(_ day: DataShopDay, hasOI: Bool) {
+    func check(_ day: ArchiveDay, hasOI: Bool) {
         XCTAssertEqual(day.rowsRead, 20_160)
         // The calcs+OI copy carries one crossed quote (line 326, found by hand): dropped, row kept.
         XCTAssertEqual(day.defects.total, hasOI ? 1 : 0, "\(day.defects.entries)")
