@@ -42,7 +42,7 @@ public enum BlackScholes {
         let x = ScalarGreeksCore.logRatio(o.spot, o.strike) + (o.rate - o.dividendYield) * T
         let h = Swift.min(Swift.max(x / v, -1e10), 1e10)
         let d1 = mulAdd(0.5, v, h)
-        return Double.exp(-o.dividendYield * T) * StandardNormal.pdf(d1) / (o.spot * v)
+        return ScalarMath.exp(-o.dividendYield * T) * StandardNormal.pdf(d1) / (o.spot * v)
     }
 
     /// Every greek of one option in one pass. See the type's accuracy contract.
@@ -54,8 +54,8 @@ public enum BlackScholes {
         }
         let T = Swift.max(o.time, 0)
         let core = ScalarGreeksCore(
-            underlying: S, alpha: Double.exp(-q * T), strike: K,
-            strikeDiscount: Double.exp(-r * T), time: T, volatility: o.volatility, rate: r,
+            underlying: S, alpha: ScalarMath.exp(-q * T), strike: K,
+            strikeDiscount: ScalarMath.exp(-r * T), time: T, volatility: o.volatility, rate: r,
             carryYield: q, logMoneyness: ScalarGreeksCore.logRatio(S, K) + (r - q) * T,
             w: o.right.sign, forwardRho: false)
         return core.evaluate()
@@ -74,7 +74,7 @@ public enum BlackScholes {
             return .nan
         }
         let T = Swift.max(time, 0)
-        let r = T > 0 ? -Double.log(D) / T : 0
+        let r = T > 0 ? -ScalarMath.log(D) / T : 0
         let core = ScalarGreeksCore(
             underlying: F, alpha: D, strike: K, strikeDiscount: D, time: T,
             volatility: volatility, rate: r, carryYield: r,

@@ -3,7 +3,8 @@ import RealModule
 /// The standard normal distribution in double precision (scalar).
 ///
 /// `pdf` forms x² exactly (double-double) before the exponential, so its error does not grow
-/// like x²·ε: ≤ 2 ulp relative while the result is normal (|x| ≤ 37.5).
+/// like x²·ε: ≤ 2 ulp relative while the result is normal (|x| ≤ 37.5). It is the scalar twin
+/// of `SIMDMath.normalPDF` (same operations, bitwise equal results).
 /// `cdf` uses the complementary error function, N(x) = ½ erfc(−x/√2), with the rounding of
 /// −x/√2 corrected to first order, which keeps full relative accuracy in the lower tail (no
 /// 1 − small cancellation, no x²·ε growth) down to underflow near x ≈ −38: ≤ 2 ulp relative
@@ -21,7 +22,7 @@ public enum StandardNormal {
         if a.isNaN { return .nan }
         let p = a * a
         let pe = productError(a, a, p)
-        let e = Double.exp(-0.5 * p)
+        let e = ScalarMath.exp(-0.5 * p)
         return 0.398_942_280_401_432_7 * mulAdd(-0.5 * pe, e, e)
     }
 

@@ -79,3 +79,28 @@ func expm1Kernel(_ r: Double) -> Double {
     q = mulAdd(q, r, 0.5)
     return mulAdd(r * r, q, r)
 }
+
+/// Scalar twins of the vector elementary functions: the same operations in the same order, so
+/// that the scalar reference `BlackScholes` and the batch kernels round identically (lanes agree
+/// bit for bit in the same build). Same accuracy contracts as `SIMDMath.exp` / `SIMDMath.log`.
+@usableFromInline
+enum ScalarMath {
+    /// Scalar twin of `SIMDMath.exp`.
+    @inlinable
+    static func exp(_ x: Double) -> Double {
+        var y = x > 710 ? 710 : x
+        y = y < -746 ? -746 : y
+        let k = (y * 1.442_695_040_888_963_4 + roundingMagic) - roundingMagic
+        let r = mulAdd(k, -1.908_214_929_270_587_7e-10, mulAdd(k, -0.693_147_180_369_123_8, y))
+        let p = expm1Kernel(r) + 1
+        let k1 = (k * 0.5 + roundingMagic) - roundingMagic
+        let k2 = k - k1
+        return p * powerOfTwo(k1) * powerOfTwo(k2)
+    }
+
+    /// 2^n for integer-valued n in [−1022, 1023] (scalar twin of the vector `powerOfTwo`).
+    @inlinable @inline(__always)
+    static func powerOfTwo(_ n: Double) -> Double {
+        Double(bitPattern: (n + (roundingMagic + 1023)).bitPattern &<< 52)
+    }
+}

@@ -45,3 +45,35 @@ extension SIMDMath {
         return result.replacing(with: x, where: x .!= x)
     }
 }
+
+extension ScalarMath {
+    /// Scalar twin of `SIMDMath.log` (same operations, same rounding).
+    @inlinable
+    static func log(_ x: Double) -> Double {
+        if x.isNaN { return x }
+        if x == 0 { return -.infinity }
+        if x < 0 { return .nan }
+        if x == .infinity { return .infinity }
+        let subnormal = x < 0x1p-1022
+        let bits = (subnormal ? x * 0x1p54 : x).bitPattern
+        let field = (bits &>> 52) & 0x7FF
+        var e = Double(bitPattern: field | roundingMagic.bitPattern) - (roundingMagic + 1023)
+        if subnormal { e -= 54 }
+        var m = Double(bitPattern: (bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000)
+        if m > 1.414_213_562_373_095_1 { m *= 0.5; e += 1 }
+        let f = m - 1
+        let s = f / (f + 2)
+        let z = s * s
+        let w = z * z
+        let t1 = w * mulAdd(w, mulAdd(w, 1.531_383_769_920_937_3e-01, 2.222_219_843_214_978_4e-01),
+                            3.999_999_999_940_941_9e-01)
+        let t2 = z * mulAdd(w, mulAdd(w, mulAdd(w, 1.479_819_860_511_658_6e-01,
+                                                1.818_357_216_161_805e-01),
+                                      2.857_142_874_366_239_1e-01),
+                            6.666_666_666_666_735_1e-01)
+        let rr = t1 + t2
+        let hfsq = 0.5 * f * f
+        let tail = mulAdd(s, hfsq + rr, e * 1.908_214_929_270_587_7e-10)
+        return mulAdd(e, 0.693_147_180_369_123_8, -((hfsq - tail) - f))
+    }
+}

@@ -3,8 +3,11 @@ import RealModule
 /// The scalar evaluation shared by `BlackScholes.greeks` (spot form) and
 /// `BlackScholes.black76Greeks` (forward form). The batch kernels (`GreeksKernel`) compute the
 /// same formulas branch-free on 8 lanes; this one branches, which makes it an independent check
-/// of the kernels' mask logic. Its transcendentals are glibc's (through RealModule) except the
-/// Mills-ratio polynomial, which both share (`MillsRatio`).
+/// of the kernels' mask logic. Its elementary functions are the scalar twins of the vector ones
+/// (`ScalarMath`, `MillsRatio`: same operations in the same order), so a lane and the scalar
+/// round alike; without that, ill-conditioned values (theta of an in-the-money put near its
+/// zero, where terms of ~200 cancel to ~0.1) differ by 1e-12 relative between any two correct
+/// libms. Independent validation comes from the mpmath reference set.
 ///
 /// Notation: U = underlying (S or F), α = e^{−qT} (or the discount D for Black-76),
 /// A = U·α (spot leg), B = K·e^{−rT} (strike leg), x = ln(A/B) = ln(F/K), v = σ√T,
@@ -39,7 +42,7 @@ struct ScalarGreeksCore {
         let q = a / b
         let p = q * b
         let e = (a - p) - productError(q, b, p)
-        return mulAdd(e, 1 / a, Double.log(q))
+        return mulAdd(e, 1 / a, ScalarMath.log(q))
     }
 
     @inlinable
@@ -84,9 +87,9 @@ struct ScalarGreeksCore {
         let delta = w * legA / U
         let gamma = phiAlpha / (U * v)
         let vega = Phi * sqrtT
-        let theta = -Phi * sigma / (2 * sqrtT) - w * r * legB + w * q * legA
+        let theta = mulAdd(w * q, legA, mulAdd(-w * r, legB, -Phi * sigma / (2 * sqrtT)))
         let vanna = -phiAlpha * d2 / sigma
-        let charm = w * q * legA / U - phiAlpha * mulAdd(-d2, v, 2 * (r - q) * T) / (2 * T * v)
+        let charm = mulAdd(-phiAlpha, mulAdd(-d2, v, 2 * (r - q) * T) / (2 * T * v), w * q * legA / U)
         let rho = forwardRho ? -T * price : w * T * legB
         return Greeks(price: price, delta: delta, gamma: gamma, vega: vega, theta: theta,
                       vanna: vanna, charm: charm, rho: rho)

@@ -98,3 +98,18 @@ extension Greeks {
         [price, delta, gamma, vega, theta, vanna, charm, rho][index]
     }
 }
+
+/// Eight NaN-filled output columns of `count` rows handed to `body` as a `GreeksOutput`,
+/// returned as arrays (index order of `ReferenceGreeks.greekNames`).
+func withOutputColumns(_ count: Int, _ body: (GreeksOutput) -> Void) -> [[Double]] {
+    let n = Swift.max(count, 1)
+    let storage = UnsafeMutableBufferPointer<Double>.allocate(capacity: 8 * n)
+    defer { storage.deallocate() }
+    storage.initialize(repeating: .nan)
+    func column(_ k: Int) -> UnsafeMutableBufferPointer<Double> {
+        UnsafeMutableBufferPointer(rebasing: storage[(k * n)..<(k * n + count)])
+    }
+    body(GreeksOutput(price: column(0), delta: column(1), gamma: column(2), vega: column(3),
+                      theta: column(4), vanna: column(5), charm: column(6), rho: column(7)))
+    return (0..<8).map { Array(column($0)) }
+}
