@@ -78,14 +78,14 @@ extension GreeksKernel {
     }
 
     /// One vector of Black-76 greeks.
-    @inline(__always)
+    @inline(always)
     static func black76Lanes(F: D8, K: D8, T rawT: D8, sigma: D8, D: D8, w: D8,
                              greeks: GreekSet) -> GreekLanes {
         let invalid = .!(F .> 0) .| .!(K .> 0) .| .!(D .> 0) .| (rawT .!= rawT)
             .| (sigma .!= sigma)
         let T = rawT.replacing(with: 0, where: rawT .< 0)
         let safeT = T.replacing(with: 1, where: .!(T .> 0))
-        let r = (-SIMDMath.log(D) / safeT).replacing(with: 0, where: .!(T .> 0))
+        let r = (-SIMDMath.logLanes(D) / safeT).replacing(with: 0, where: .!(T .> 0))
         let core = VectorGreeksCore(
             underlying: F, alpha: D, strike: K, strikeDiscount: D, time: T, volatility: sigma,
             rate: r, carryYield: r, logMoneyness: VectorGreeksCore.logRatio(F, K), w: w,

@@ -13,7 +13,7 @@ import RealModule
 /// φ(d) with an exact d², out-of-the-money prices from a Mills-ratio divided difference, a
 /// series form near the money.
 ///
-/// Edge behaviour: T ≤ 0 (treated as T = 0), σ ≤ 0, or σ√T underflowing to 0, returns the
+/// Edge behaviour: T ≤ 1e-200 (T < 0 is treated as T = 0), σ√T ≤ 1e-100 (σ ≤ 0 included) return the
 /// zero-volatility limit: N(w·d) → 1 in the money, 0 out of it, ½ exactly at the forward;
 /// price = max(w(S e^{−qT} − K e^{−rT}), 0), delta and charm the step, gamma = vega = vanna = 0,
 /// theta = w(q S e^{−qT} − r K e^{−rT}) in the money. NaN in any input, S ≤ 0 or K ≤ 0 gives
@@ -21,8 +21,7 @@ import RealModule
 public enum BlackScholes {
     /// d1 and the total standard deviation σ√T (plain formula, for display and diagnostics;
     /// the greeks use a compensated ln(S/K)).
-    @inlinable
-    public static func d1(_ o: BlackScholesInputs) -> (d1: Double, stdDev: Double) {
+        public static func d1(_ o: BlackScholesInputs) -> (d1: Double, stdDev: Double) {
         let stdDev = o.volatility * o.time.squareRoot()
         let x = ScalarGreeksCore.logRatio(o.spot, o.strike) + (o.rate - o.dividendYield) * o.time
         return (x / stdDev + 0.5 * stdDev, stdDev)
@@ -31,14 +30,13 @@ public enum BlackScholes {
     /// Gamma ∂²V/∂S² per share: e^{−qT} φ(d1) / (S σ √T), identical for calls and puts.
     /// Same accuracy contract as `greeks` (it is the same computation). 0 when T ≤ 0 or σ ≤ 0;
     /// NaN for NaN inputs, S ≤ 0 or K ≤ 0.
-    @inlinable
-    public static func gamma(_ o: BlackScholesInputs) -> Double {
+        public static func gamma(_ o: BlackScholesInputs) -> Double {
         if o.spot.isNaN || o.strike.isNaN || o.time.isNaN || o.volatility.isNaN
             || o.rate.isNaN || o.dividendYield.isNaN { return .nan }
         guard o.spot > 0, o.strike > 0 else { return .nan }
         let T = Swift.max(o.time, 0)
         let v = o.volatility * T.squareRoot()
-        guard v > 0 else { return 0 }
+        guard v > 1e-100, T > 1e-200 else { return 0 }
         let x = ScalarGreeksCore.logRatio(o.spot, o.strike) + (o.rate - o.dividendYield) * T
         let h = Swift.min(Swift.max(x / v, -1e10), 1e10)
         let d1 = mulAdd(0.5, v, h)

@@ -42,20 +42,20 @@ extension GreeksKernel {
 
     /// One vector of gamma for spot (BSM) or forward (Black-76: q = r = 0 and the discount in
     /// `scale`) underlyings: scale·e^{−qT}·φ(d1)/(U·σ√T).
-    @inline(__always)
+    @inline(always)
     static func gammaLanes(S: D8, K: D8, T rawT: D8, sigma: D8, r: D8, q: D8,
                            scale: D8 = D8(repeating: 1)) -> D8 {
         let invalid = .!(S .> 0) .| .!(K .> 0) .| (rawT .!= rawT) .| (sigma .!= sigma)
             .| (r .!= r) .| (q .!= q)
         let T = rawT.replacing(with: 0, where: rawT .< 0)
         let rawV = sigma * squareRoot(T)
-        let degenerate = .!(rawV .> 0)
+        let degenerate = .!(rawV .> 1e-100) .| .!(T .> 1e-200)  // as VectorGreeksCore
         let invV = 1 / rawV.replacing(with: 1, where: degenerate)
         // ln(S/K) with the division's rounding compensated; 1/S is reused below.
         let ratio = S / K
         let p = ratio * K
         let invS = 1 / S
-        let lnSK = mulAdd((S - p) - productError(ratio, K, p), invS, SIMDMath.log(ratio))
+        let lnSK = mulAdd((S - p) - productError(ratio, K, p), invS, SIMDMath.logLanes(ratio))
         let x = mulAdd(r - q, T, lnSK)
         var h = x * invV
         h = h.replacing(with: 1e10, where: h .> 1e10)
@@ -64,7 +64,7 @@ extension GreeksKernel {
         d1 = d1.replacing(with: 40, where: d1 .> 40)
         let d1Squared = d1 * d1
         let lowPart = productError(d1, d1, d1Squared)
-        let e = SIMDMath.exp(mulAdd(D8(repeating: -0.5), d1Squared, -q * T))
+        let e = SIMDMath.expLanes(mulAdd(D8(repeating: -0.5), d1Squared, -q * T))
         let density = mulAdd(-0.5 * lowPart, e, e)     // e^{−qT}·e^{−d1²/2}, d1² exact
         var gamma = (0.398_942_280_401_432_7 * scale) * density * invS * invV
         gamma = gamma.replacing(with: 0, where: degenerate)

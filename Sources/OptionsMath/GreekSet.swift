@@ -30,8 +30,14 @@ public struct GreekSet: OptionSet, Sendable, Hashable {
     /// All but rho: what exposure reports use.
     public static let seven: GreekSet = [.price, .delta, .gamma, .vega, .theta, .vanna, .charm]
 
-    /// The greeks that need the normal CDF legs A·N(w·d1), B·N(w·d2).
-    @usableFromInline static let needsLegs: GreekSet = [.price, .delta, .theta, .charm, .rho]
+    /// Bits of the greeks that need the normal CDF legs A·N(w·d1), B·N(w·d2)
+    /// (price, delta, theta, charm, rho).
+    static let needsLegsBits: UInt8 = 0b1101_0011
+
+    /// `contains` for a single-bit member, as a plain bit test (OptionSet.contains is not
+    /// inlined into the kernels and would cost a call per vector and greek).
+    @inline(always)
+    func has(_ member: GreekSet) -> Bool { rawValue & member.rawValue != 0 }
 }
 
 /// Output columns of a batch kernel, one optional buffer per greek.

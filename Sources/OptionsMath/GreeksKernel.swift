@@ -15,7 +15,7 @@
 ///
 /// **Edge behaviour, per lane** (other lanes are unaffected):
 /// NaN in S, K, T, σ, r or q, or S ≤ 0, or K ≤ 0 → NaN in every output of that lane.
-/// T ≤ 0 (treated as 0), σ ≤ 0, or σ√T underflowing → the zero-volatility limit
+/// T ≤ 1e-200 (T < 0 is treated as 0), σ√T ≤ 1e-100 (σ ≤ 0 included) → the zero-volatility limit
 /// (price = discounted intrinsic of the forward, delta and charm the step, ½ exactly at the
 /// forward; gamma = vega = vanna = 0). T → 0⁺ and σ → 0⁺ converge continuously to it, except
 /// that gamma/theta/charm of an option exactly at the forward grow like 1/√T, 1/√T, 1/T.
@@ -65,15 +65,15 @@ public enum GreeksKernel {
     }
 
     /// One vector of BSM greeks (the body of `blackScholes`, also used for the padded tail).
-    @inline(__always)
+    @inline(always)
     static func lanes(S: D8, K: D8, T rawT: D8, sigma: D8, r: D8, q: D8, w: D8,
                       greeks: GreekSet) -> GreekLanes {
         let invalid = .!(S .> 0) .| .!(K .> 0) .| (rawT .!= rawT) .| (sigma .!= sigma)
             .| (r .!= r) .| (q .!= q)
         let T = rawT.replacing(with: 0, where: rawT .< 0)
         let core = VectorGreeksCore(
-            underlying: S, alpha: SIMDMath.exp(-q * T), strike: K,
-            strikeDiscount: SIMDMath.exp(-r * T), time: T, volatility: sigma, rate: r,
+            underlying: S, alpha: SIMDMath.expLanes(-q * T), strike: K,
+            strikeDiscount: SIMDMath.expLanes(-r * T), time: T, volatility: sigma, rate: r,
             carryYield: q, logMoneyness: mulAdd(r - q, T, VectorGreeksCore.logRatio(S, K)),
             w: w, invalid: invalid)
         return core.evaluate(greeks, forwardRho: false)
@@ -89,32 +89,32 @@ struct GreekSink {
         self.greeks = greeks
         let empty = UnsafeMutableBufferPointer<Double>(start: nil, count: 0)
         func pick(_ g: GreekSet) -> UnsafeMutableBufferPointer<Double> {
-            greeks.contains(g) ? (outputs.column(g) ?? empty) : empty
+            greeks.has(g) ? (outputs.column(g) ?? empty) : empty
         }
         price = pick(.price); delta = pick(.delta); gamma = pick(.gamma); vega = pick(.vega)
         theta = pick(.theta); vanna = pick(.vanna); charm = pick(.charm); rho = pick(.rho)
     }
 
-    @inline(__always)
+    @inline(always)
     func store(_ l: GreekLanes, at i: Int) {
-        if greeks.contains(.price) { BatchColumns.store(l.price, price, i) }
-        if greeks.contains(.delta) { BatchColumns.store(l.delta, delta, i) }
-        if greeks.contains(.gamma) { BatchColumns.store(l.gamma, gamma, i) }
-        if greeks.contains(.vega) { BatchColumns.store(l.vega, vega, i) }
-        if greeks.contains(.theta) { BatchColumns.store(l.theta, theta, i) }
-        if greeks.contains(.vanna) { BatchColumns.store(l.vanna, vanna, i) }
-        if greeks.contains(.charm) { BatchColumns.store(l.charm, charm, i) }
-        if greeks.contains(.rho) { BatchColumns.store(l.rho, rho, i) }
+        if greeks.has(.price) { BatchColumns.store(l.price, price, i) }
+        if greeks.has(.delta) { BatchColumns.store(l.delta, delta, i) }
+        if greeks.has(.gamma) { BatchColumns.store(l.gamma, gamma, i) }
+        if greeks.has(.vega) { BatchColumns.store(l.vega, vega, i) }
+        if greeks.has(.theta) { BatchColumns.store(l.theta, theta, i) }
+        if greeks.has(.vanna) { BatchColumns.store(l.vanna, vanna, i) }
+        if greeks.has(.charm) { BatchColumns.store(l.charm, charm, i) }
+        if greeks.has(.rho) { BatchColumns.store(l.rho, rho, i) }
     }
 
     func storeTail(_ l: GreekLanes, at i: Int, count: Int) {
-        if greeks.contains(.price) { BatchColumns.storeTail(l.price, price, i, count: count) }
-        if greeks.contains(.delta) { BatchColumns.storeTail(l.delta, delta, i, count: count) }
-        if greeks.contains(.gamma) { BatchColumns.storeTail(l.gamma, gamma, i, count: count) }
-        if greeks.contains(.vega) { BatchColumns.storeTail(l.vega, vega, i, count: count) }
-        if greeks.contains(.theta) { BatchColumns.storeTail(l.theta, theta, i, count: count) }
-        if greeks.contains(.vanna) { BatchColumns.storeTail(l.vanna, vanna, i, count: count) }
-        if greeks.contains(.charm) { BatchColumns.storeTail(l.charm, charm, i, count: count) }
-        if greeks.contains(.rho) { BatchColumns.storeTail(l.rho, rho, i, count: count) }
+        if greeks.has(.price) { BatchColumns.storeTail(l.price, price, i, count: count) }
+        if greeks.has(.delta) { BatchColumns.storeTail(l.delta, delta, i, count: count) }
+        if greeks.has(.gamma) { BatchColumns.storeTail(l.gamma, gamma, i, count: count) }
+        if greeks.has(.vega) { BatchColumns.storeTail(l.vega, vega, i, count: count) }
+        if greeks.has(.theta) { BatchColumns.storeTail(l.theta, theta, i, count: count) }
+        if greeks.has(.vanna) { BatchColumns.storeTail(l.vanna, vanna, i, count: count) }
+        if greeks.has(.charm) { BatchColumns.storeTail(l.charm, charm, i, count: count) }
+        if greeks.has(.rho) { BatchColumns.storeTail(l.rho, rho, i, count: count) }
     }
 }

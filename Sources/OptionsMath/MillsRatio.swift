@@ -13,14 +13,14 @@
 @usableFromInline
 enum MillsRatio {
     /// (ρ, u) for a ≥ 0.
-    @inlinable @inline(__always)
+    @inline(always)
     static func reduce(_ a: D8) -> (rho: D8, u: D8) {
         let rho = 1 / (a + 5)
         return (rho, mulAdd(a, D8(repeating: -1.25), D8(repeating: 5)) * rho)
     }
 
     /// g(u) by Horner.
-    @inlinable @inline(__always)
+    @inline(always)
     static func g(_ u: D8) -> D8 {
         var g = D8(repeating: -3.3944528857481626e-11)
         g = mulAdd(g, u, D8(repeating: -4.502452021699791e-10))
@@ -50,7 +50,7 @@ enum MillsRatio {
 
     /// g(u1) and the divided difference g[u1, u2] = (g(u1) − g(u2))/(u1 − u2), both by one
     /// simultaneous Horner pass (no subtraction of nearly equal values; exact in the limit u1 = u2).
-    @inlinable @inline(__always)
+    @inline(always)
     static func gAndDividedDifference(_ u1: D8, _ u2: D8) -> (g1: D8, slope: D8) {
         var b = D8(repeating: -3.3944528857481626e-11)
         var q = D8()
@@ -84,7 +84,7 @@ enum MillsRatio {
     /// u1 − u2 = 11.25·(hi − lo)·ρ1ρ2. `gap` is passed separately so that callers can give the
     /// exact v = d1 − d2 instead of the difference of two rounded arguments (which would carry a
     /// relative error of ε·lo/gap). Relative error of the difference ≲ 3e-15.
-    @inlinable @inline(__always)
+    @inline(always)
     static func difference(lo: D8, hi: D8, gap: D8)
         -> (mLo: D8, mHi: D8, difference: D8) {
         let (rho1, u1) = reduce(lo)
@@ -97,13 +97,13 @@ enum MillsRatio {
 
     // Scalar twins (same operations, same rounding) for the scalar reference `BlackScholes`.
 
-    @inlinable @inline(__always)
+    @inline(always)
     static func reduce(_ a: Double) -> (rho: Double, u: Double) {
         let rho = 1 / (a + 5)
         return (rho, mulAdd(a, -1.25, 5) * rho)
     }
 
-    @inlinable @inline(__always)
+    @inline(always)
     static func g(_ u: Double) -> Double {
         var g = -3.3944528857481626e-11
         g = mulAdd(g, u, -4.502452021699791e-10)
@@ -131,7 +131,7 @@ enum MillsRatio {
         return g
     }
 
-    @inlinable @inline(__always)
+    @inline(always)
     static func gAndDividedDifference(_ u1: Double, _ u2: Double) -> (g1: Double, slope: Double) {
         var b = -3.3944528857481626e-11
         var q = 0.0
@@ -160,7 +160,7 @@ enum MillsRatio {
         return (b, q)
     }
 
-    @inlinable @inline(__always)
+    @inline(always)
     static func difference(lo: Double, hi: Double, gap: Double)
         -> (mLo: Double, mHi: Double, difference: Double) {
         let (rho1, u1) = reduce(lo)
@@ -172,14 +172,14 @@ enum MillsRatio {
     }
 
     /// M(a) for 0 ≤ a ≤ 40.
-    @inlinable @inline(__always)
+    @inline(always)
     static func value(_ a: Double) -> Double {
         let (rho, u) = reduce(a)
         return g(u) * rho
     }
 
     /// M(a) lane-wise for 0 ≤ a ≤ 40.
-    @inlinable @inline(__always)
+    @inline(always)
     static func value(_ a: D8) -> D8 {
         let (rho, u) = reduce(a)
         return g(u) * rho

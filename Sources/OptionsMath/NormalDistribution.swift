@@ -17,7 +17,7 @@ public enum StandardNormal {
     public static let inverseSqrtTwo = 0.707_106_781_186_547_524_400_844_362_104_849_039_284_835_937_688_47
 
     /// Density φ(x) = e^{−x²/2}/√(2π).
-    @inlinable public static func pdf(_ x: Double) -> Double {
+    public static func pdf(_ x: Double) -> Double {
         let a = Swift.min(Swift.abs(x), 40)        // φ(40) underflows; keeps x² finite
         if a.isNaN { return .nan }
         let p = a * a
@@ -27,7 +27,7 @@ public enum StandardNormal {
     }
 
     /// Cumulative distribution N(x) = P(Z ≤ x).
-    @inlinable public static func cdf(_ x: Double) -> Double {
+    public static func cdf(_ x: Double) -> Double {
         // y = −x/√2 as y + dy (double-double); erfc(y + dy) ≈ erfc(y) − dy·(2/√π)e^{−y²}.
         if !x.isFinite { return x.isNaN ? .nan : (x > 0 ? 1 : 0) }
         let c = -0.707_106_781_186_547_6               // −1/√2 rounded (high part)

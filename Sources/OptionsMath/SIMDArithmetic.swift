@@ -16,7 +16,7 @@ public typealias DoubleLanes = SIMD8<Double>
 //  * vector square root through CShims (SIMD8.squareRoot() is scalarised).
 
 /// a·b + c, fused (one rounding) when the build has FMA (`GEX_FMA`), else two roundings.
-@inlinable @inline(__always)
+@inline(always)
 func mulAdd(_ a: D8, _ b: D8, _ c: D8) -> D8 {
     #if GEX_FMA
     return c.addingProduct(a, b)
@@ -26,7 +26,7 @@ func mulAdd(_ a: D8, _ b: D8, _ c: D8) -> D8 {
 }
 
 /// Scalar twin of `mulAdd(_:_:_:)` with the same rounding behaviour.
-@inlinable @inline(__always)
+@inline(always)
 func mulAdd(_ a: Double, _ b: Double, _ c: Double) -> Double {
     #if GEX_FMA
     return c.addingProduct(a, b)
@@ -38,7 +38,7 @@ func mulAdd(_ a: Double, _ b: Double, _ c: Double) -> Double {
 /// The exact rounding error of `p = a·b`: returns e with a·b = p + e exactly (barring overflow
 /// and underflow). One FMA under `GEX_FMA`; otherwise Dekker/Veltkamp splitting (valid for
 /// |a|, |b| < 2^995).
-@inlinable @inline(__always)
+@inline(always)
 func productError(_ a: D8, _ b: D8, _ p: D8) -> D8 {
     #if GEX_FMA
     return (-p).addingProduct(a, b)
@@ -52,7 +52,7 @@ func productError(_ a: D8, _ b: D8, _ p: D8) -> D8 {
 }
 
 /// Scalar twin of `productError(_:_:_:)`.
-@inlinable @inline(__always)
+@inline(always)
 func productError(_ a: Double, _ b: Double, _ p: Double) -> Double {
     #if GEX_FMA
     return (-p).addingProduct(a, b)
@@ -71,32 +71,32 @@ func productError(_ a: Double, _ b: Double, _ p: Double) -> Double {
 /// 2^n for integer-valued n in [−1022, 1023], built from bits: the low 12 bits of
 /// bits(n + 1.5·2^52 + 1023) are n + 1023, and shifting them into the exponent field discards
 /// everything else. One add and one logical shift; no integer conversion.
-@inlinable @inline(__always)
+@inline(always)
 func powerOfTwo(_ n: D8) -> D8 {
     let biased = n + (roundingMagic + 1023)
     return unsafe unsafeBitCast(unsafe unsafeBitCast(biased, to: U8.self) &<< 52, to: D8.self)
 }
 
 /// Lane-wise correctly rounded square root (IEEE: √−x = NaN, √+∞ = +∞, √−0 = −0).
-@inlinable @inline(__always)
+@inline(always)
 func squareRoot(_ x: D8) -> D8 {
     gex_sqrt8(x)
 }
 
 /// Round to the nearest integer (ties to even) for |x| < 2^51; NaN stays NaN.
-@inlinable @inline(__always)
+@inline(always)
 func roundToInteger(_ x: D8) -> D8 {
     (x + roundingMagic) - roundingMagic
 }
 
 /// |x| lane-wise by clearing the sign bit (NaN stays NaN).
-@inlinable @inline(__always)
+@inline(always)
 func magnitude(_ x: D8) -> D8 {
     unsafe unsafeBitCast(unsafe unsafeBitCast(x, to: U8.self) & 0x7FFF_FFFF_FFFF_FFFF, to: D8.self)
 }
 
 /// The sign bit of `s` transferred onto |x| (copysign).
-@inlinable @inline(__always)
+@inline(always)
 func withSign(of s: D8, _ x: D8) -> D8 {
     let sign = unsafe unsafeBitCast(s, to: U8.self) & 0x8000_0000_0000_0000
     return unsafe unsafeBitCast(unsafe unsafeBitCast(magnitude(x), to: U8.self) | sign, to: D8.self)

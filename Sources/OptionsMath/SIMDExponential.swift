@@ -16,8 +16,11 @@ extension SIMDMath {
     /// 0.78 ulp portable, FMA build similar). Subnormal results (x ∈ [−745.13, −708.39]) carry one
     /// extra rounding to the subnormal grid.
     /// Edges: x > 709.79 → +∞; x < −745.2 → +0; +∞ → +∞; −∞ → +0; NaN → NaN (same lane only).
-    @inlinable
-    public static func exp(_ x: SIMD8<Double>) -> SIMD8<Double> {
+    public static func exp(_ x: SIMD8<Double>) -> SIMD8<Double> { expLanes(x) }
+
+    /// `exp`, forced inline into the kernels of this module.
+    @inline(always)
+    static func expLanes(_ x: SIMD8<Double>) -> SIMD8<Double> {
         // Clamp with masks (NaN compares false and passes through untouched).
         var y = x.replacing(with: 710, where: x .> 710)     // e^710 overflows → +∞ below
         y = y.replacing(with: -746, where: y .< -746)      // e^−746 rounds to +0 below
@@ -33,7 +36,7 @@ extension SIMDMath {
 
     /// e^x − 1 for |x| ≤ 0.35 (the reduced range of `exp`), to < 1 ulp: x + x²·P(x) with
     /// P the degree-11 Taylor tail 1/2! … 1/13!. Outside that range it is not accurate.
-    @inlinable @inline(__always)
+    @inline(always)
     static func expm1Kernel(_ r: SIMD8<Double>) -> SIMD8<Double> {
         var q = D8(repeating: 1.605_904_383_682_161_3e-10)           // 1/13!
         q = mulAdd(q, r, D8(repeating: 2.087_675_698_786_81e-09))    // 1/12!
@@ -53,17 +56,16 @@ extension SIMDMath {
     /// e^x − 1 lane-wise for |x| ≤ 0.35 with < 1 ulp (relative) error, and e^x − 1 computed as
     /// `exp(x) − 1` elsewhere (absolute error ≤ 1 ulp of e^x there; relative error ≤ 2 ulp for
     /// x > 0.35 and ≤ ~3 ulp for x < −0.35). NaN → NaN.
-    @inlinable
-    public static func expm1(_ x: SIMD8<Double>) -> SIMD8<Double> {
+        public static func expm1(_ x: SIMD8<Double>) -> SIMD8<Double> {
         let small = magnitude(x) .<= 0.35
         let inner = expm1Kernel(x.replacing(with: 0, where: .!small))
-        return (exp(x) - 1).replacing(with: inner, where: small)
+        return (expLanes(x) - 1).replacing(with: inner, where: small)
     }
 }
 
 /// Scalar twin of `SIMDMath.expm1Kernel` (same operations, same rounding), used by the scalar
 /// reference `BlackScholes` for the forward-minus-strike leg.
-@inlinable @inline(__always)
+@inline(always)
 func expm1Kernel(_ r: Double) -> Double {
     var q = 1.605_904_383_682_161_3e-10
     q = mulAdd(q, r, 2.087_675_698_786_81e-09)
@@ -86,7 +88,7 @@ func expm1Kernel(_ r: Double) -> Double {
 @usableFromInline
 enum ScalarMath {
     /// Scalar twin of `SIMDMath.exp`.
-    @inlinable
+    @inline(always)
     static func exp(_ x: Double) -> Double {
         var y = x > 710 ? 710 : x
         y = y < -746 ? -746 : y
@@ -99,7 +101,7 @@ enum ScalarMath {
     }
 
     /// 2^n for integer-valued n in [−1022, 1023] (scalar twin of the vector `powerOfTwo`).
-    @inlinable @inline(__always)
+    @inline(always)
     static func powerOfTwo(_ n: Double) -> Double {
         Double(bitPattern: (n + (roundingMagic + 1023)).bitPattern &<< 52)
     }

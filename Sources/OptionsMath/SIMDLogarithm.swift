@@ -9,8 +9,11 @@ extension SIMDMath {
     /// Accuracy: < 1 ulp for every positive finite x, subnormals included (measured max
     /// 0.8 ulp); relative accuracy is kept next to x = 1 (log(1 + 2^−40) has ~0.5 ulp).
     /// Edges: log(±0) = −∞, log(x < 0) = NaN, log(+∞) = +∞, NaN → NaN (same lane only).
-    @inlinable
-    public static func log(_ x: SIMD8<Double>) -> SIMD8<Double> {
+    public static func log(_ x: SIMD8<Double>) -> SIMD8<Double> { logLanes(x) }
+
+    /// `log`, forced inline into the kernels of this module.
+    @inline(always)
+    static func logLanes(_ x: SIMD8<Double>) -> SIMD8<Double> {
         let subnormal = x .< 0x1p-1022
         let xs = x.replacing(with: x * 0x1p54, where: subnormal)
         let bits = unsafe unsafeBitCast(xs, to: U8.self)
@@ -48,7 +51,7 @@ extension SIMDMath {
 
 extension ScalarMath {
     /// Scalar twin of `SIMDMath.log` (same operations, same rounding).
-    @inlinable
+    @inline(always)
     static func log(_ x: Double) -> Double {
         if x.isNaN { return x }
         if x == 0 { return -.infinity }

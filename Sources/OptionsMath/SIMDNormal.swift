@@ -6,13 +6,16 @@ extension SIMDMath {
     /// Accuracy: ≤ 2 ulp relative while φ(x) is a normal double (|x| ≤ 37.5; measured max
     /// 1.6 ulp); subnormal results (37.5 < |x| < 38.6) carry the absolute error of the subnormal
     /// grid; |x| ≥ 38.6 → +0. Edges: ±∞ → +0, NaN → NaN.
-    @inlinable
-    public static func normalPDF(_ x: SIMD8<Double>) -> SIMD8<Double> {
+    public static func normalPDF(_ x: SIMD8<Double>) -> SIMD8<Double> { normalPDFLanes(x) }
+
+    /// `normalPDF`, forced inline into the kernels of this module.
+    @inline(always)
+    static func normalPDFLanes(_ x: SIMD8<Double>) -> SIMD8<Double> {
         var a = magnitude(x)
         a = a.replacing(with: 40, where: a .> 40)
         let p = a * a
         let pe = productError(a, a, p)
-        let e = exp(-0.5 * p)
+        let e = expLanes(-0.5 * p)
         return 0.398_942_280_401_432_7 * mulAdd(-0.5 * pe, e, e)
     }
 
@@ -26,17 +29,16 @@ extension SIMDMath {
     /// (x ≥ −37.5; measured max ≈ 3 ulp); upper half ≤ 1 ulp of 1 absolute (relative ≤ 2 ulp).
     /// x < −37.5: subnormal results with the subnormal grid's absolute error; x < −38.6 → +0.
     /// Edges: −∞ → 0, +∞ → 1, NaN → NaN (same lane only).
-    @inlinable
     public static func normalCDF(_ x: SIMD8<Double>) -> SIMD8<Double> {
         var a = magnitude(x)
         a = a.replacing(with: 40, where: a .> 40)
-        let tail = normalPDF(a) * MillsRatio.value(a)
+        let tail = normalPDFLanes(a) * MillsRatio.value(a)
         return tail.replacing(with: 1 - tail, where: x .> 0)
     }
 
     /// E(d)/φ(d) = (N(d) − ½)/φ(d) = d·Σ_k d^{2k}/(2k+1)!! for |d| ≤ 0.25 (the near-the-money
     /// price form), to < 1 ulp (truncation after k = 9 is < 1e-17 relative).
-    @inlinable @inline(__always)
+    @inline(always)
     static func centralSeries(_ d: SIMD8<Double>) -> SIMD8<Double> {
         let z = d * d
         var s = D8(repeating: 1.0 / 654_729_075)                 // 1/19!!
@@ -53,7 +55,7 @@ extension SIMDMath {
 }
 
 /// Scalar twin of `SIMDMath.centralSeries`.
-@inlinable @inline(__always)
+@inline(always)
 func centralSeries(_ d: Double) -> Double {
     let z = d * d
     var s = 1.0 / 654_729_075

@@ -37,7 +37,7 @@ struct ScalarGreeksCore {
 
     /// ln(a/b) with the rounding of a/b compensated: q = a/b, a = q·b + e exactly,
     /// ln(a/b) = ln q + e/(q·b) (first order is exact to ε² since |e/(q·b)| ≤ 2^−53).
-    @inlinable
+    @inline(always)
     static func logRatio(_ a: Double, _ b: Double) -> Double {
         let q = a / b
         let p = q * b
@@ -45,13 +45,13 @@ struct ScalarGreeksCore {
         return mulAdd(e, 1 / a, ScalarMath.log(q))
     }
 
-    @inlinable
+    @inline(always)
     func evaluate() -> Greeks {
         let U = underlying, T = time, sigma = volatility, r = rate, q = carryYield, x = logMoneyness
         let A = U * alpha, B = strike * strikeDiscount
         let aMinusB = Swift.abs(x) <= 0.35 ? B * expm1Kernel(x) : A - B
         let v = sigma * T.squareRoot()
-        guard v > 0 else {
+        guard v > 1e-100, T > 1e-200 else {
             // Zero-volatility / expiry limit: N(w·d) → step(w·x), φ → 0.
             let s: Double = w * x > 0 ? 1 : (x == 0 ? 0.5 : 0)
             let legA = s * A, legB = s * B

@@ -4,9 +4,9 @@ struct GreekLanes {
     @usableFromInline var price = D8(), delta = D8(), gamma = D8(), vega = D8()
     @usableFromInline var theta = D8(), vanna = D8(), charm = D8(), rho = D8()
 
-    @inlinable init() {}
+    init() {}
 
-    @inlinable @inline(__always)
+    @inline(always)
     subscript(greek: GreekSet) -> D8 {
         switch greek {
         case .price: price
@@ -40,15 +40,15 @@ struct VectorGreeksCore {
     @usableFromInline var invalid: SIMDMask<SIMD8<Int64>>  // lanes that must come out NaN
 
     /// ln(a/b) with the division's rounding compensated (see `ScalarGreeksCore.logRatio`).
-    @inlinable @inline(__always)
+    @inline(always)
     static func logRatio(_ a: D8, _ b: D8) -> D8 {
         let q = a / b
         let p = q * b
         let e = (a - p) - productError(q, b, p)
-        return mulAdd(e, 1 / a, SIMDMath.log(q))
+        return mulAdd(e, 1 / a, SIMDMath.logLanes(q))
     }
 
-    @inlinable @inline(__always)
+    @inline(always)
     func evaluate(_ greeks: GreekSet, forwardRho: Bool) -> GreekLanes {
         let U = underlying, T = time, x = logMoneyness, r = rate, q = carryYield
         let A = U * alpha, B = strike * strikeDiscount
@@ -57,7 +57,9 @@ struct VectorGreeksCore {
             .replacing(with: A - B, where: .!smallX)
         let sqrtT = squareRoot(T)
         let rawV = volatility * sqrtT
-        let degenerate = .!(rawV .> 0)
+        // σ√T ≤ 1e-100 or T ≤ 1e-200: the zero-volatility limit (exact there to double precision
+        // unless |ln(F/K)| < 1e-84; keeps 2·T·σ√T a normal number in charm).
+        let degenerate = .!(rawV .> 1e-100) .| .!(T .> 1e-200)
         // Safe substitutes in degenerate lanes (their results are replaced below).
         let v = rawV.replacing(with: 1, where: degenerate)
         let sigma = volatility.replacing(with: 1, where: degenerate)
@@ -68,12 +70,12 @@ struct VectorGreeksCore {
         h = h.replacing(with: 1e10, where: h .> 1e10)
         h = h.replacing(with: -1e10, where: h .< -1e10)
         let d1 = mulAdd(D8(repeating: 0.5), v, h), d2 = mulAdd(D8(repeating: -0.5), v, h)
-        let phiAlpha = alpha * SIMDMath.normalPDF(d1)
+        let phiAlpha = alpha * SIMDMath.normalPDFLanes(d1)
         let Phi = U * phiAlpha
 
         var out = GreekLanes()
         var legA = D8(), legB = D8()
-        if !greeks.isDisjoint(with: GreekSet.needsLegs) {
+        if greeks.rawValue & GreekSet.needsLegsBits != 0 {
             var a1 = magnitude(d1), a2 = magnitude(d2)
             a1 = a1.replacing(with: 40, where: a1 .> 40)
             a2 = a2.replacing(with: 40, where: a2 .> 40)
@@ -86,7 +88,7 @@ struct VectorGreeksCore {
             let t1 = Phi * m1, t2 = Phi * m2
             legA = (A - t1).replacing(with: t1, where: wd1 .< 0)   // A·N(w·d1)
             legB = (B - t2).replacing(with: t2, where: wd2 .< 0)   // B·N(w·d2)
-            if greeks.contains(.price) {
+            if greeks.has(.price) {
                 let straddle = (d1 .>= 0) .& (d2 .<= 0)
                 let central = straddle .& (v .<= 0.25)
                 let otm = Phi * dM
@@ -99,21 +101,21 @@ struct VectorGreeksCore {
                 out.price = price
             }
         }
-        if greeks.contains(.delta) { out.delta = w * legA / U }
-        if greeks.contains(.gamma) { out.gamma = phiAlpha / (U * v) }
-        if greeks.contains(.vega) { out.vega = Phi * rootT }
-        if greeks.contains(.theta) {
+        if greeks.has(.delta) { out.delta = w * legA / U }
+        if greeks.has(.gamma) { out.gamma = phiAlpha / (U * v) }
+        if greeks.has(.vega) { out.vega = Phi * rootT }
+        if greeks.has(.theta) {
             out.theta = mulAdd(w * q, legA, mulAdd(-w * r, legB, -Phi * sigma / (2 * rootT)))
         }
-        if greeks.contains(.vanna) { out.vanna = -phiAlpha * d2 / sigma }
-        if greeks.contains(.charm) {
+        if greeks.has(.vanna) { out.vanna = -phiAlpha * d2 / sigma }
+        if greeks.has(.charm) {
             let slope = mulAdd(-d2, v, 2 * (r - q) * t) / (2 * t * v)
             out.charm = mulAdd(-phiAlpha, slope, w * q * legA / U)
         }
-        if greeks.contains(.rho) { out.rho = forwardRho ? -T * out.price : w * T * legB }
+        if greeks.has(.rho) { out.rho = forwardRho ? -T * out.price : w * T * legB }
 
         // Zero-volatility / expiry lanes: N(w·d) → s = step(w·x) (½ at x = 0), φ → 0.
-        if any(degenerate) {
+        do {  // (no `any(mask)` test: it is a generic call; the selects are cheaper)
             let s = D8().replacing(with: 1, where: w * x .> 0).replacing(with: 0.5, where: x .== 0)
             let price = s * w * aMinusB
             out.price = out.price.replacing(with: price, where: degenerate)
@@ -126,7 +128,7 @@ struct VectorGreeksCore {
             out.rho = out.rho.replacing(with: forwardRho ? -T * price : w * T * s * B,
                                         where: degenerate)
         }
-        if any(invalid) {
+        do {
             out.price = out.price.replacing(with: .nan, where: invalid)
             out.delta = out.delta.replacing(with: .nan, where: invalid)
             out.gamma = out.gamma.replacing(with: .nan, where: invalid)
