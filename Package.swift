@@ -24,6 +24,12 @@ let simdClangFlags: [String] = {
 }()
 let simdSwift: [SwiftSetting] = simdClangFlags.isEmpty
     ? [] : [.unsafeFlags(simdClangFlags.flatMap { ["-Xcc", $0] })]
+/// The same level for C targets (CShims).
+let simdC: [CSetting] = simdClangFlags.isEmpty ? [] : [.unsafeFlags(simdClangFlags)]
+/// `GEX_FMA` is defined exactly when the target has fused multiply-add instructions. Kernels use
+/// `.addingProduct` only under `#if GEX_FMA`: without hardware FMA it becomes a libm call
+/// (12–60× slower, docs/swift-performance.md §2); the portable build uses plain `a * b + c`.
+let fmaSwift: [SwiftSetting] = simdClangFlags.contains("-mfma") ? [.define("GEX_FMA")] : []
 
 let package = Package(
     name: "GammaSurface",
@@ -52,10 +58,12 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
+        // C leaf imported only by OptionsMath: vector square root (see Sources/CShims/include).
+        .target(name: "CShims", cSettings: simdC),
         .target(
             name: "OptionsMath",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
-            swiftSettings: simdSwift),
+            dependencies: ["CShims", .product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: simdSwift + fmaSwift),
         .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CLAPACKE"]),
         .target(name: "MarketModel", dependencies: ["OptionsMath"]),
         .target(
