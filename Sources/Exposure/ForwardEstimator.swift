@@ -111,7 +111,7 @@ public struct ForwardEstimator: Sendable {
             return ForwardEstimate(forward: previous.forward, discount: previous.discount, source: .previousSnapshot,
                                    pairsUsed: 0, outliers: outliers)
         }
-        return ForwardEstimate(forward: spot * ScalarMath.exp((rate - dividendYield) * years), discount: ScalarMath.exp(-rate * years),
+        return ForwardEstimate(forward: spot * Elementary.exp((rate - dividendYield) * years), discount: Elementary.exp(-rate * years),
                                source: .assumedRates, pairsUsed: 0, outliers: outliers)
     }
 

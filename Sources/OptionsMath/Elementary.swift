@@ -2,7 +2,7 @@ import RealModule
 
 /// Scalar elementary functions for the layers above OptionsMath (which do not import
 /// RealModule themselves): correctly rounded to within an ulp or two, as the platform libm.
-public enum ScalarMath {
+public enum Elementary {
     /// e^x.
     @inlinable public static func exp(_ x: Double) -> Double { Double.exp(x) }
     /// Natural logarithm (NaN for x < 0, −inf at 0).
