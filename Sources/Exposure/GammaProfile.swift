@@ -39,8 +39,7 @@ public struct GammaProfile: Sendable {
     }
 
     /// Builds the profile of `contracts` over `levels` for the membership columns given.
-    public init(contracts: PricedContracts, membership: Matrix01, levels: [Double], unit: ExposureUnit,
-                rate: Double, dividendYield: Double) {
+    public init(contracts: PricedContracts, membership: Matrix01, levels: [Double], unit: ExposureUnit) {
         precondition(membership.rows == contracts.count, "membership rows must match contracts")
         let variantCount = membership.columns
         var aggregation = Matrix(rows: contracts.count, columns: variantCount)
@@ -52,14 +51,18 @@ public struct GammaProfile: Sendable {
         var result = Matrix(rows: levels.count, columns: variantCount)
         let block = GammaProfile.contractBlock
         var tile = [Double](repeating: 0, count: levels.count * block)
+        var spotColumn = [Double](repeating: 0, count: block)
         let scales = levels.map { unit.scale(spot: $0) }
         var start = 0
         while start < contracts.count {
             let width = min(block, contracts.count - start)
-            for (j, level) in levels.enumerated() {
-                for c in 0..<width {
-                    let g = contracts.gamma(start + c, spot: level, rate: rate, dividendYield: dividendYield)
-                    tile[j * width + c] = g * scales[j]
+            tile.withUnsafeMutableBufferPointer { t in
+                spotColumn.withUnsafeMutableBufferPointer { column in
+                    for (j, level) in levels.enumerated() {
+                        let row = UnsafeMutableBufferPointer(rebasing: t[(j * width)..<(j * width + width)])
+                        contracts.gamma(start..<(start + width), spot: level, spotColumn: column, into: row)
+                        for c in 0..<width { row[c] *= scales[j] }
+                    }
                 }
             }
             tile.withUnsafeBufferPointer { t in
@@ -81,13 +84,15 @@ public struct GammaProfile: Sendable {
     }
 
     /// The "all" profile repriced exactly at one hypothetical spot (no grid): used to refine
-    /// roots and to read the regime at spot. Summed in contract order.
-    public static func value(at spot: Double, contracts: PricedContracts, unit: ExposureUnit,
-                             rate: Double, dividendYield: Double) -> Double {
-        var total = 0.0
-        for i in 0..<contracts.count where contracts.weight[i] != 0 {
-            total += contracts.weight[i] * contracts.gamma(i, spot: spot, rate: rate, dividendYield: dividendYield)
+    /// roots and to read the regime at spot. Gamma through the SIMD kernel; summed in contract order.
+    public static func value(at spot: Double, contracts: PricedContracts, unit: ExposureUnit) -> Double {
+        var gamma = [Double](repeating: 0, count: contracts.count)
+        var column = [Double](repeating: 0, count: contracts.count)
+        gamma.withUnsafeMutableBufferPointer { g in
+            column.withUnsafeMutableBufferPointer { c in contracts.gamma(0..<contracts.count, spot: spot, spotColumn: c, into: g) }
         }
+        var total = 0.0
+        for i in 0..<contracts.count where contracts.weight[i] != 0 { total += contracts.weight[i] * gamma[i] }
         return total * unit.scale(spot: spot)
     }
 }

@@ -15,7 +15,7 @@ public enum LevelsEngine {
         let gammaAtSpot: [Double] = (0..<chain.count).map { i in
             switch c.gammaSource {
             case .model:
-                return contracts.gamma(i, spot: spot, rate: c.rate, dividendYield: c.dividendYield)
+                return contracts.gamma(i, spot: spot)
             case .file:
                 let g = chain.vendorGamma[i]
                 if !g.isFinite { missingVendorGamma += 1 }
@@ -32,9 +32,9 @@ public enum LevelsEngine {
         let levels = GammaProfile.grid(from: spot * (1 - c.gridHalfWidth), to: spot * (1 + c.gridHalfWidth),
                                        count: c.gridPoints)
         let profile = GammaProfile(contracts: contracts, membership: ProfileVariant.membership(of: chain),
-                                   levels: levels, unit: c.unit, rate: c.rate, dividendYield: c.dividendYield)
+                                   levels: levels, unit: c.unit)
         let reprice = { (x: Double) in
-            GammaProfile.value(at: x, contracts: contracts, unit: c.unit, rate: c.rate, dividendYield: c.dividendYield)
+            GammaProfile.value(at: x, contracts: contracts, unit: c.unit)
         }
         let all = profile.curve(.all)
         let roots: [Double]

@@ -17,6 +17,8 @@ public struct PricedContracts: Sendable {
     public var weight: [Double] = []
     /// Call or put.
     public var right: [OptionRight] = []
+    /// Continuous rate and dividend yield per contract (per expiry when implied from forwards).
+    public var rate: [Double] = [], dividendYield: [Double] = []
     /// Contracts whose implied volatility was missing, zero or negative (repriced with gamma 0).
     public private(set) var missingVolatility = 0
 
@@ -34,6 +36,8 @@ public struct PricedContracts: Sendable {
             weight.append(configuration.dealerSign.sign(for: key.right)
                 * chain.openInterest[i] * chain.multiplier[i])
             right.append(key.right)
+            rate.append(configuration.rate)
+            dividendYield.append(configuration.dividendYield)
         }
     }
 
@@ -41,10 +45,34 @@ public struct PricedContracts: Sendable {
     public var count: Int { strike.count }
 
     /// Model gamma per share of contract `i` at hypothetical spot `spot` (0 without volatility).
-    @inlinable
-    public func gamma(_ i: Int, spot: Double, rate: Double, dividendYield: Double) -> Double {
+    public func gamma(_ i: Int, spot: Double) -> Double {
         BlackScholes.gamma(BlackScholesInputs(
-            spot: spot, strike: strike[i], time: years[i], volatility: volatility[i], rate: rate,
-            dividendYield: dividendYield, right: right[i]))
+            spot: spot, strike: strike[i], time: years[i], volatility: volatility[i], rate: rate[i],
+            dividendYield: dividendYield[i], right: right[i]))
+    }
+
+    /// Gamma per share of contracts `range` at one hypothetical spot, into `output[0..<range.count]`,
+    /// through the SIMD kernel (`GreeksKernel.gamma`). `spotColumn` is scratch of at least
+    /// `range.count` elements.
+    public func gamma(_ range: Range<Int>, spot: Double, spotColumn: UnsafeMutableBufferPointer<Double>,
+                      into output: UnsafeMutableBufferPointer<Double>) {
+        let n = range.count
+        for k in 0..<n { spotColumn[k] = spot }
+        strike.withUnsafeBufferPointer { K in
+            years.withUnsafeBufferPointer { T in
+                volatility.withUnsafeBufferPointer { V in
+                    rate.withUnsafeBufferPointer { R in
+                        dividendYield.withUnsafeBufferPointer { Q in
+                            GreeksKernel.gamma(
+                                spot: UnsafeBufferPointer(rebasing: spotColumn[0..<n]),
+                                strike: UnsafeBufferPointer(rebasing: K[range]), time: UnsafeBufferPointer(rebasing: T[range]),
+                                volatility: UnsafeBufferPointer(rebasing: V[range]), rate: UnsafeBufferPointer(rebasing: R[range]),
+                                dividendYield: UnsafeBufferPointer(rebasing: Q[range]),
+                                into: UnsafeMutableBufferPointer(rebasing: output[0..<n]))
+                        }
+                    }
+                }
+            }
+        }
     }
 }
