@@ -23,7 +23,7 @@ public enum BlackScholes {
     /// the greeks use a compensated ln(S/K)).
         public static func d1(_ o: BlackScholesInputs) -> (d1: Double, stdDev: Double) {
         let stdDev = o.volatility * o.time.squareRoot()
-        let x = ScalarGreeksCore.logRatio(o.spot, o.strike) + (o.rate - o.dividendYield) * o.time
+        let x = mulAdd(o.rate - o.dividendYield, o.time, ScalarGreeksCore.logRatio(o.spot, o.strike))
         return (x / stdDev + 0.5 * stdDev, stdDev)
     }
 
@@ -37,7 +37,7 @@ public enum BlackScholes {
         let T = Swift.max(o.time, 0)
         let v = o.volatility * T.squareRoot()
         guard v > 1e-100, T > 1e-200 else { return 0 }
-        let x = ScalarGreeksCore.logRatio(o.spot, o.strike) + (o.rate - o.dividendYield) * T
+        let x = mulAdd(o.rate - o.dividendYield, T, ScalarGreeksCore.logRatio(o.spot, o.strike))
         let h = Swift.min(Swift.max(x / v, -1e10), 1e10)
         let d1 = mulAdd(0.5, v, h)
         return ScalarMath.exp(-o.dividendYield * T) * StandardNormal.pdf(d1) / (o.spot * v)
@@ -54,7 +54,7 @@ public enum BlackScholes {
         let core = ScalarGreeksCore(
             underlying: S, alpha: ScalarMath.exp(-q * T), strike: K,
             strikeDiscount: ScalarMath.exp(-r * T), time: T, volatility: o.volatility, rate: r,
-            carryYield: q, logMoneyness: ScalarGreeksCore.logRatio(S, K) + (r - q) * T,
+            carryYield: q, logMoneyness: mulAdd(r - q, T, ScalarGreeksCore.logRatio(S, K)),
             w: o.right.sign, forwardRho: false)
         return core.evaluate()
     }
