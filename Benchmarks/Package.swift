@@ -13,6 +13,15 @@ let package = Package(
     ],
     targets: [
         .executableTarget(
+            name: "OptionsMathBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "OptionsMath", package: "GammaSurface"),
+                .product(name: "Pipeline", package: "GammaSurface"),
+            ],
+            path: "Benchmarks/OptionsMathBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
             name: "LevelsBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
