@@ -46,5 +46,23 @@ python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['rows']==2
 full=data/UnderlyingOptionsIntervals_1800sec_calcs_oi_2021-04-26.csv.gz
 head -c $(( $(stat -c %s "$full") / 2 )) "$full" >"$tmp/cut.csv.gz"
 expect 65 "truncated gzip" -- "$gex" inspect "$tmp/cut.csv.gz"
+# gex greeks on the committed mpmath slice: every greek within 1e-9 relative (floor 1e-12 × column max).
+grep -v '^#' Tests/OptionsMathTests/Fixtures/greeks_slice.csv | cut -d, -f1-8 >"$tmp/greeks_in.csv"
+gzip -c "$tmp/greeks_in.csv" >"$tmp/greeks_in.csv.gz"
+expect 0 "greeks" -- "$gex" greeks --input "$tmp/greeks_in.csv.gz" --output "$tmp/greeks_out.csv" --workers 2
+if python3 - "$tmp/greeks_out.csv" Tests/OptionsMathTests/Fixtures/greeks_slice.csv <<'PY'
+import csv, sys
+ours = list(csv.DictReader(open(sys.argv[1])))
+ref = list(csv.DictReader(line for line in open(sys.argv[2]) if not line.startswith("#")))
+assert len(ours) == len(ref) and all(a["id"] == b["id"] for a, b in zip(ours, ref))
+for g in ["price", "delta", "gamma", "vega", "theta", "vanna", "charm", "rho"]:
+    floor = 1e-12 * max(abs(float(r[g])) for r in ref)
+    worst = max(abs(float(a[g]) - float(b[g])) / max(abs(float(b[g])), floor) for a, b in zip(ours, ref))
+    assert worst <= 1e-9, (g, worst)
+PY
+then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: gex greeks vs mpmath slice"; fi
+printf 'S,K,T,sigma,r,q,cp\n100,abc,1,0.2,0,0,C\n' >"$tmp/bad_greeks.csv"
+expect 65 "greeks bad number" -- "$gex" greeks --input "$tmp/bad_greeks.csv" --output "$tmp/never.csv"
+[ ! -e "$tmp/never.csv" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: a failed run left an output file"; }
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]
