@@ -110,22 +110,24 @@ public enum ImpliedVolatility {
     static func volatility(x: Double, isCall: Bool, beta: Double, betaLow: Double, time: Double)
         -> (volatility: Double, status: ImpliedVolatilityStatus) {
         guard x.isFinite, beta.isFinite else { return (.nan, .notIdentifiable) }
+        // √T and 1/√T first: they are independent of the solve and overlap with it.
+        let root = time.squareRoot()
+        let inverseRoot = 1 / root
         let thetaX = isCall ? x : -x
         let halfAbsX = 0.5 * Swift.abs(x)
-        // Maximum normalised price e^{θx/2} of this option and of the out-of-the-money one.
-        let maximum: Double, otmMaximum: Double, otm: Double, otmLow: Double, noise: Double
+        // Maximum normalised price e^{θx/2} of this option and e^{−|x|/2} of the out-of-the-money one.
+        let otmMaximum = Double.exp(-halfAbsX)
+        let maximum: Double, otm: Double, otmLow: Double, noise: Double
         if thetaX > 0 {
             // In the money: subtract ι = e^{a} − e^{−a} = u + u/(1+u), u = e^{a} − 1, a = |x|/2.
             let u = Double.expMinusOne(halfAbsX)
             maximum = 1 + u
-            otmMaximum = 1 / maximum
-            let intrinsic = u + u / maximum
+            let intrinsic = u + u * otmMaximum
             let (d, dLow) = twoSum(beta, -intrinsic)
             (otm, otmLow) = twoSum(d, dLow + betaLow)
             noise = 4 * Double.ulpOfOne * (maximum + otmMaximum)
         } else {
-            maximum = Double.exp(-halfAbsX)
-            otmMaximum = maximum
+            maximum = otmMaximum
             otm = beta
             otmLow = betaLow
             noise = 0
@@ -139,16 +141,17 @@ public enum ImpliedVolatility {
         let (s, sLow) = NormalisedImpliedVolatility.solve(x: -2 * halfAbsX, beta: otm, betaLow: otmLow,
                                                           bmax: otmMaximum, gapToMax: gap)
         guard s > 0 && s.isFinite && sLow.isFinite else { return (.nan, .notIdentifiable) }
-        return (divideBySquareRoot(s, sLow, time), .ok)
+        return (divideBySquareRoot(s, sLow, time, root, inverseRoot), .ok)
     }
 
-    /// (s + sLow)/√T with √T as a double-double and the quotient's rounding corrected.
+    /// (s + sLow)/√T with √T as a double-double and the quotient's rounding corrected
+    /// (root = √T and inverseRoot = 1/√T rounded; the result is within ~½ ulp of the exact quotient).
     @inline(__always) @usableFromInline
-    static func divideBySquareRoot(_ s: Double, _ sLow: Double, _ time: Double) -> Double {
-        let root = time.squareRoot()
-        let rootLow = time.addingProduct(-root, root) / (2 * root)
-        let q = s / root
+    static func divideBySquareRoot(_ s: Double, _ sLow: Double, _ time: Double, _ root: Double,
+                                   _ inverseRoot: Double) -> Double {
+        let rootLow = time.addingProduct(-root, root) * (0.5 * inverseRoot)
+        let q = s * inverseRoot
         let residual = s.addingProduct(-q, root)
-        return q + (residual + sLow - q * rootLow) / root
+        return q + (residual + sLow - q * rootLow) * inverseRoot
     }
 }

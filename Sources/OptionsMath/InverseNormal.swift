@@ -43,7 +43,13 @@ public enum InverseNormal {
     /// Tail branch for 0 < p ≤ 0.02425 (negative result).
     @inlinable
     static func lowerTail(_ p: Double) -> Double {
-        let q = (-2 * Double.log(p)).squareRoot()
+        lowerTailFromLog(Double.log(p))
+    }
+
+    /// Tail branch given ln p (ln p ≤ ln 0.02425); p itself may be below the double range.
+    @inlinable
+    static func lowerTailFromLog(_ logP: Double) -> Double {
+        let q = (-2 * logP).squareRoot()
         var num = -7.784894002430293e-03 * q - 3.223964580411365e-01
         num = num * q - 2.400758277161838e+00
         num = num * q - 2.549732539343734e+00

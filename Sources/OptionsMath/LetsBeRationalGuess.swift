@@ -98,8 +98,8 @@ import RealModule
     /// b(x, s) and ∂b/∂s for the out-of-the-money call.
     @inline(__always) @usableFromInline
     static func priceAndVega(x: Double, s: Double, bmax: Double) -> (Double, Double) {
-        let p = OutOfTheMoneyPoint(x: x, s: s)
-        let v = NormalisedBlack.inverseSqrtTwoPi * (Double.exp(-p.halfSquares) * (1 - p.halfSquaresLow))
+        let p = OutOfTheMoneyPoint(fastX: x, s: s)
+        let v = NormalisedBlack.inverseSqrtTwoPi * Double.exp(-p.halfSquares)
         return (p.isUpper ? bmax - v * p.ratio : v * p.ratio, v)
     }
 
@@ -107,21 +107,41 @@ import RealModule
     @inline(never) @usableFromInline
     static func lowerBranch(x: Double, beta: Double, sl: Double, bl: Double, vl: Double) -> Double {
         let ax = -x
-        let zl = x / (sqrtThree * sl)                         // < 0
+        let inverseSl = 1 / sl
+        let inverseScale = 1 / (lowerMapScale * ax)
+        let inverseBl = 1 / bl
+        let zl = x * inverseSl * (1 / sqrtThree)              // x/(√3 s_l) < 0
         let rl = ScaledComplementaryErrorFunction.millsRatioAboveMinusOne(-zl)
         let phil = NormalisedBlack.inverseSqrtTwoPi * Double.exp(-0.5 * zl * zl) * rl   // N(z_l)
         let fl = lowerMapScale * ax * phil * phil * phil
         // df/dβ = z²R(−z)²e^{s²/8}; d²f/dβ² = df/dβ·[s/4 − (2/s)(1 + z² + z/R(−z))]/v_l.
-        let dfl = zl * zl * rl * rl * Double.exp(0.125 * sl * sl)
-        let d2fl = dfl * (0.25 * sl - (2 / sl) * (1 + zl * zl + zl / rl)) / vl
+        let dfl = zl * zl * rl * rl * smallExp(0.125 * sl * sl)
+        let d2fl = dfl * (0.25 * sl - 2 * inverseSl * (1 + zl * zl + zl / rl)) / vl
         let r = RationalCubic.fitRight(h: bl, yl: 0, yr: fl, dl: 1, dr: dfl, secondDerivative: d2fl)
-        let f = RationalCubic.interpolate(tau: beta / bl, oneMinusTau: (bl - beta) / bl, h: bl,
+        let f = RationalCubic.interpolate(tau: beta * inverseBl, oneMinusTau: (bl - beta) * inverseBl, h: bl,
                                           yl: 0, yr: fl, dl: 1, dr: dfl, r: r)
-        // f = (2π|x|/√27)·N(z)³  ⇒  z = N⁻¹((f/(2π|x|/√27))^{1/3}), s = x/(√3 z).
-        let p = Double.root(f / (lowerMapScale * ax), 3)
-        let z = InverseNormal.approximate(p)
+        // f = (2π|x|/√27)·N(z)³  ⇒  z = N⁻¹(p) with ln p = ln(f/(2π|x|/√27))/3, s = x/(√3 z).
+        // The tail of N⁻¹ needs only ln p, the centre p itself: no cube root.
+        let lnP = Double.log(f * inverseScale) * (1.0 / 3)
+        let z: Double
+        if lnP < -3.719_339_528_592_236_5 {                   // p < 0.02425
+            z = InverseNormal.lowerTailFromLog(lnP)
+        } else {
+            z = InverseNormal.approximate(Double.exp(lnP))
+        }
         let s = x / (sqrtThree * z)
         return s > 0 && s < sl ? s : 0.5 * sl
+    }
+
+    /// e^a for the guess: Taylor polynomial (relative error < 4e-10) when 0 ≤ a ≤ ¼, else libm.
+    @inline(__always) @usableFromInline
+    static func smallExp(_ a: Double) -> Double {
+        if a <= 0.25 {
+            let p = ((((((a * (1.0 / 5040) + 1.0 / 720) * a + 1.0 / 120) * a + 1.0 / 24) * a + 1.0 / 6)
+                * a + 0.5) * a + 1)
+            return p * a + 1
+        }
+        return Double.exp(a)
     }
 
     /// Upper branch: interpolate f_u(β) = N(−s/2) on [b_u, b_max], then s = −2N⁻¹(f).

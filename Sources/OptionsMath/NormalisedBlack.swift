@@ -73,14 +73,19 @@ public enum NormalisedBlack {
 
 /// One evaluation of the out-of-the-money call (x ≤ 0, s > 0) in the Mills-ratio form shared by
 /// `NormalisedBlack` and the implied-volatility iteration: everything except the exponential.
+/// `init(x:s:)` carries the roundings of h = x/s, of h² + t² and of the arguments h ± t (first-order
+/// correction of R with R' = zR − 1), which keeps each leg within ~1 ulp; `init(fastX:s:)` skips
+/// those corrections (relative error ≲ ε·(h² + t²) per leg) for iterates that are not final.
 @usableFromInline struct OutOfTheMoneyPoint {
     /// h = x/s.
     @usableFromInline var h: Double
     /// t = s/2.
     @usableFromInline var t: Double
+    /// 1/s.
+    @usableFromInline var inverseS: Double
     /// (h² + t²)/2, so that the vega is e^{−halfSquares}/√(2π).
     @usableFromInline var halfSquares: Double
-    /// Low-order part of (h² + t²)/2 (roundings of h, the squares and the sum).
+    /// Low-order part of (h² + t²)/2 (roundings of h, the squares and the sum); 0 when fast.
     @usableFromInline var halfSquaresLow: Double
     /// true when h + t > 0.85: then `ratio` = R(h+t) + R(t−h) = (e^{x/2} − b)/vega;
     /// otherwise `ratio` = R(−h−t) − R(t−h) = b/vega.
@@ -90,11 +95,13 @@ public enum NormalisedBlack {
     @inline(__always) @usableFromInline
     init(x: Double, s: Double) {
         // h = x/s carried as h + hLow (FMA residual); t = s/2 is exact.
+        let inverseS = 1 / s
         let h = x / s
-        let hLow = x.addingProduct(-h, s) / s
+        let hLow = x.addingProduct(-h, s) * inverseS
         let t = 0.5 * s
         self.h = h
         self.t = t
+        self.inverseS = inverseS
         // (h² + t²)/2 with the roundings of h, h², t² and of the sum carried in halfSquaresLow.
         let hh = h * h
         let hhLow = (-hh).addingProduct(h, h) + 2 * h * hLow
@@ -122,6 +129,27 @@ public enum NormalisedBlack {
             let rNear = ScaledComplementaryErrorFunction.millsRatioAboveMinusOne(near)
             let dNear = (near * rNear - 1) * -sumError
             ratio = (rNear - rFar) + (dNear - dFar)
+        }
+    }
+
+    @inline(__always) @usableFromInline
+    init(fastX x: Double, s: Double) {
+        let inverseS = 1 / s
+        let h = x / s
+        let t = 0.5 * s
+        self.h = h
+        self.t = t
+        self.inverseS = inverseS
+        halfSquares = 0.5 * (h * h + t * t)
+        halfSquaresLow = 0
+        let sum = h + t
+        let rFar = ScaledComplementaryErrorFunction.millsRatioAboveMinusOneFast(t - h)
+        if sum > 0.85 {
+            isUpper = true
+            ratio = ScaledComplementaryErrorFunction.millsRatioAboveMinusOneFast(sum) + rFar
+        } else {
+            isUpper = false
+            ratio = ScaledComplementaryErrorFunction.millsRatioAboveMinusOneFast(-sum) - rFar
         }
     }
 

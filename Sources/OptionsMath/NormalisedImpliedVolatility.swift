@@ -29,59 +29,70 @@ import RealModule
         var left = guess.lowerBound, right = guess.upperBound
         let branch = guess.branch
         let lnBeta = branch == .lower ? Double.log(beta) + betaLow / beta : 0
+        let inverseLnBeta = 1 / lnBeta
         let lnGap = branch == .upper ? Double.log(gapToMax) : 0
         var iteration = 0
         while true {
-            let p = OutOfTheMoneyPoint(x: x, s: s)
-            let hs = p.h / s
-            let bpp = (p.h - p.t) * (p.h + p.t) / s        // b''/b'
-            let bppp = bpp * bpp - 3 * hs * hs - 0.25       // b'''/b'
+            // The first step starts from the guess and is never the last one: it may use the fast
+            // evaluation. Every later step uses the accurate one.
+            let p = iteration == 0 ? OutOfTheMoneyPoint(fastX: x, s: s) : OutOfTheMoneyPoint(x: x, s: s)
+            let hs = p.h * p.inverseS
+            let bpp = (p.h - p.t) * (p.h + p.t) * p.inverseS    // b''/b'
+            let bppp = bpp * bpp - 3 * hs * hs - 0.25           // b'''/b'
             let nu: Double, h2: Double, h3: Double
             switch branch {
             case .lower:
-                let lnb: Double, bpob: Double
+                // g = 1/ln b − 1/ln β: ν = (ln β − ln b)·ln b/(ln β·b'/b).
+                let lnb: Double, bpob: Double, invLnb: Double, bOverVega: Double
                 if !p.isUpper {
                     lnb = (Double.log(p.ratio) - (p.halfSquares + NormalisedBlack.logSqrtTwoPi))
                         - p.halfSquaresLow
-                    bpob = 1 / p.ratio
+                    let w = 1 / (lnb * p.ratio)
+                    invLnb = p.ratio * w
+                    bpob = lnb * w
+                    bOverVega = p.ratio
                 } else {
-                    let v = vega(p)
-                    let b = bmax - v * p.ratio
-                    lnb = Double.log(b)
-                    bpob = v / b
+                    let inverseVega = inverseVega(p)
+                    let b = bmax * inverseVega - p.ratio             // b/vega
+                    lnb = Double.log(b / inverseVega)
+                    invLnb = 1 / lnb
+                    bpob = 1 / b
+                    bOverVega = b
                 }
-                nu = (lnBeta - lnb) * lnb / (lnBeta * bpob)
-                let k = 1 + 2 / lnb
+                nu = (lnBeta - lnb) * lnb * inverseLnBeta * bOverVega
+                let k = 1 + 2 * invLnb
                 h2 = bpp - bpob * k
-                h3 = bppp + bpob * (2 * bpob * (1 + 3 / lnb * (1 + 1 / lnb)) - 3 * bpp * k)
+                h3 = bppp + bpob * (2 * bpob * (1 + 3 * invLnb * (1 + invLnb)) - 3 * bpp * k)
             case .middle:
-                let v = vega(p)
+                // g = b − β: ν = (β − b)/b'.
+                let inverseVega = inverseVega(p)
                 if !p.isUpper {
-                    nu = (beta / v - p.ratio) + betaLow / v
+                    nu = (beta * inverseVega - p.ratio) + betaLow * inverseVega
                 } else {
-                    nu = (p.ratio - gapToMax / v)
+                    nu = p.ratio - gapToMax * inverseVega
                 }
                 h2 = bpp
                 h3 = bppp
             case .upper:
-                let lnD: Double, dpob: Double
+                // g = ln(b_max − β) − ln(b_max − b): ν = (ln D − ln(b_max − β))·D/b', D = b_max − b.
+                let lnD: Double, dOverVega: Double
                 if p.isUpper {
                     lnD = (Double.log(p.ratio) - (p.halfSquares + NormalisedBlack.logSqrtTwoPi))
                         - p.halfSquaresLow
-                    dpob = 1 / p.ratio
+                    dOverVega = p.ratio
                 } else {
-                    let v = vega(p)
-                    let d = bmax - v * p.ratio
-                    lnD = Double.log(d)
-                    dpob = v / d
+                    let inverseVega = inverseVega(p)
+                    dOverVega = bmax * inverseVega - p.ratio
+                    lnD = Double.log(dOverVega / inverseVega)
                 }
-                nu = (lnD - lnGap) / dpob
+                let dpob = 1 / dOverVega
+                nu = (lnD - lnGap) * dOverVega
                 h2 = bpp + dpob
                 h3 = bppp + dpob * (3 * bpp + 2 * dpob)
             }
             // ν > 0 ⇔ b(s) < β ⇔ the root lies above s.
             if nu > 0 { if s > left { left = s } } else if nu < 0 { if s < right { right = s } }
-            let factor = (1 + 0.5 * h2 * nu) / (1 + nu * (h2 + h3 * nu / 6))
+            let factor = (1 + 0.5 * h2 * nu) / (1 + nu * (h2 + h3 * nu * (1.0 / 6)))
             var step = factor > 0 && factor.isFinite ? nu * factor : nu
             var next = s + step
             if !(next >= left && next <= right) {
@@ -90,11 +101,18 @@ import RealModule
                 step = next - s
             }
             iteration += 1
-            if Swift.abs(step) <= convergedRelativeStep * s || iteration >= maximumIterations || !(step == step) {
+            if (iteration > 1 && Swift.abs(step) <= convergedRelativeStep * s)
+                || iteration >= maximumIterations || !(step == step) {
                 return (s, step)
             }
             s = next
         }
+    }
+
+    /// 1/vega = √(2π)·e^{(h²+t²)/2}.
+    @inline(__always) @usableFromInline
+    static func inverseVega(_ p: OutOfTheMoneyPoint) -> Double {
+        ScaledComplementaryErrorFunction.sqrtTwoPi * (Double.exp(p.halfSquares) * (1 + p.halfSquaresLow))
     }
 
     @inline(__always) @usableFromInline

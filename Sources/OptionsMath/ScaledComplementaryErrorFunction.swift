@@ -54,6 +54,27 @@ public enum ScaledComplementaryErrorFunction {
         return millsRatio(z)
     }
 
+    /// As `millsRatioAboveMinusOne` but with the plain tail (1 + wP)·(1/z) for z ≥ 12 (≤ 2 ulp
+    /// instead of ½): for iterates that are not final.
+    @inline(__always) @usableFromInline
+    static func millsRatioAboveMinusOneFast(_ z: Double) -> Double {
+        let v = (z + 1) * 8
+        if v >= 0 && v < 104 { return millsRatioPiece(z, v) }
+        if v >= 104 {
+            let r = 1 / z
+            let w = r * r
+            return millsRatioTail.withUnsafeBufferPointer { c in
+                let w2 = w * w
+                let w4 = w2 * w2
+                let a = c[0] + c[1] * w, b = c[2] + c[3] * w
+                let d = c[4] + c[5] * w, e = c[6] + c[7] * w
+                let p = ((a + b * w2) + (d + e * w2) * w4) + c[8] * (w4 * w4)
+                return (1 + w * p) * r
+            }
+        }
+        return millsRatio(z)
+    }
+
     /// Piece evaluation; `v = (z + 1)·8` with 0 ≤ v < 104.
     @inline(__always) @usableFromInline
     static func millsRatioPiece(_ z: Double, _ v: Double) -> Double {
@@ -61,16 +82,15 @@ public enum ScaledComplementaryErrorFunction {
         let u = z - (Double(i) * 0.125 - 0.9375)
         return millsRatioPieces.withUnsafeBufferPointer { table in
             let c = table.baseAddress! + i &* millsRatioPieceStride
-            var p = c[10]
-            p = p * u + c[9]
-            p = p * u + c[8]
-            p = p * u + c[7]
-            p = p * u + c[6]
-            p = p * u + c[5]
-            p = p * u + c[4]
-            p = p * u + c[3]
-            p = p * u + c[2]
-            return c[1] + (c[0] + u * p)
+            // c0 + u·q(u) with q = c1 + c2 u + … + c9 u⁸ by Estrin's scheme (short dependency chain;
+            // the terms of q are small next to c0, so the scheme does not change the rounding).
+            let u2 = u * u
+            let u4 = u2 * u2
+            let a = c[2] + c[3] * u, b = c[4] + c[5] * u
+            let d = c[6] + c[7] * u, e = c[8] + c[9] * u
+            let ab = a + b * u2, de = d + e * u2
+            let q = (ab + de * u4) + c[10] * (u4 * u4)
+            return c[1] + (c[0] + u * q)
         }
     }
 
@@ -81,15 +101,11 @@ public enum ScaledComplementaryErrorFunction {
         let r = 1 / z
         let w = r * r
         return millsRatioTail.withUnsafeBufferPointer { c in
-            var p = c[8]
-            p = p * w + c[7]
-            p = p * w + c[6]
-            p = p * w + c[5]
-            p = p * w + c[4]
-            p = p * w + c[3]
-            p = p * w + c[2]
-            p = p * w + c[1]
-            p = p * w + c[0]
+            let w2 = w * w
+            let w4 = w2 * w2
+            let a = c[0] + c[1] * w, b = c[2] + c[3] * w
+            let d = c[4] + c[5] * w, e = c[6] + c[7] * w
+            let p = ((a + b * w2) + (d + e * w2) * w4) + c[8] * (w4 * w4)
             // (1 + wP)/z with the rounding of the sum and of the quotient corrected (FMA residual).
             let wp = w * p
             let n = 1 + wp
