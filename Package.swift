@@ -83,7 +83,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "MarketModelTests", dependencies: ["MarketModel"]),
-        .testTarget(name: "ExposureTests", dependencies: ["Exposure", "MarketModel", "OptionsMath"]),
+        .testTarget(name: "ExposureTests", dependencies: ["Exposure", "MarketModel", "OptionsMath", "SyntheticMarket"]),
         .testTarget(name: "ArchivesTests", dependencies: ["Archives", "MarketModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),

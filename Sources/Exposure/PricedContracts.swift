@@ -22,6 +22,19 @@ public struct PricedContracts: Sendable {
     /// Contracts whose implied volatility was missing, zero or negative (repriced with gamma 0).
     public private(set) var missingVolatility = 0
 
+    /// Contracts from explicit columns (equal lengths); `right` from `isCall`.
+    public init(strike: [Double], years: [Double], volatility: [Double], weight: [Double], isCall: [Bool],
+                rate: [Double], dividendYield: [Double]) {
+        self.strike = strike
+        self.years = years
+        self.volatility = volatility
+        self.weight = weight
+        self.right = isCall.map { $0 ? .call : .put }
+        self.rate = rate
+        self.dividendYield = dividendYield
+        missingVolatility = volatility.filter { !($0 > 0) }.count
+    }
+
     /// Prepares the contracts of `chain` for `configuration`.
     public init(chain: ChainSnapshot, configuration: LevelsConfiguration) {
         for i in 0..<chain.count {
@@ -49,6 +62,34 @@ public struct PricedContracts: Sendable {
         BlackScholes.gamma(BlackScholesInputs(
             spot: spot, strike: strike[i], time: years[i], volatility: volatility[i], rate: rate[i],
             dividendYield: dividendYield[i], right: right[i]))
+    }
+
+    /// Delta per share of contracts `range` at one hypothetical spot, into `output[0..<range.count]`
+    /// (SIMD kernel; `spotColumn` is scratch).
+    public func delta(_ range: Range<Int>, spot: Double, spotColumn: UnsafeMutableBufferPointer<Double>,
+                      into output: UnsafeMutableBufferPointer<Double>) {
+        let n = range.count
+        for k in 0..<n { spotColumn[k] = spot }
+        let calls = right[range].map { $0 == .call }
+        strike.withUnsafeBufferPointer { K in years.withUnsafeBufferPointer { T in
+        volatility.withUnsafeBufferPointer { V in rate.withUnsafeBufferPointer { R in
+        dividendYield.withUnsafeBufferPointer { Q in calls.withUnsafeBufferPointer { C in
+            GreeksKernel.blackScholes(
+                spot: UnsafeBufferPointer(rebasing: spotColumn[0..<n]), strike: UnsafeBufferPointer(rebasing: K[range]),
+                time: UnsafeBufferPointer(rebasing: T[range]), volatility: UnsafeBufferPointer(rebasing: V[range]),
+                rate: UnsafeBufferPointer(rebasing: R[range]), dividendYield: UnsafeBufferPointer(rebasing: Q[range]),
+                isCall: C, outputs: GreeksOutput(delta: UnsafeMutableBufferPointer(rebasing: output[0..<n])), greeks: .delta)
+        }}}}}}
+    }
+
+    /// Σ weight × delta × spot over all contracts at one hypothetical spot (the DEX profile at S′),
+    /// in dollars of delta; summed in contract order.
+    public func dollarDelta(at spot: Double) -> Double {
+        var d = [Double](repeating: 0, count: count), column = d
+        d.withUnsafeMutableBufferPointer { out in column.withUnsafeMutableBufferPointer { delta(0..<count, spot: spot, spotColumn: $0, into: out) } }
+        var total = 0.0
+        for i in 0..<count where weight[i] != 0 { total += weight[i] * d[i] }
+        return total * spot
     }
 
     /// Gamma per share of contracts `range` at one hypothetical spot, into `output[0..<range.count]`,

@@ -14,12 +14,17 @@ public enum ProfileVariant: String, Sendable, Codable, CaseIterable {
     /// Membership (0 or 1) of every contract of `chain` in each variant, as a
     /// contracts × variants matrix in `allCases` order.
     public static func membership(of chain: ChainSnapshot) -> Matrix01 {
-        let expiries = chain.expiries
+        membership(keys: chain.keys, asOf: chain.asOf)
+    }
+
+    /// Membership of contracts `keys` valued at `asOf` (see `membership(of:)`).
+    public static func membership(keys: [ContractKey], asOf: Instant) -> Matrix01 {
+        let expiries = Set(keys.map(\.expiry)).sorted()
         let nextExpiry = expiries.first
         let nextMonthly = expiries.first(where: \.isThirdFriday)
-        let today = EasternTime.wallClock(of: chain.asOf).date
-        var flags = [Double](repeating: 0, count: chain.count * allCases.count)
-        for (i, key) in chain.keys.enumerated() {
+        let today = EasternTime.wallClock(of: asOf).date
+        var flags = [Double](repeating: 0, count: keys.count * allCases.count)
+        for (i, key) in keys.enumerated() {
             for (v, variant) in allCases.enumerated() {
                 let member: Bool
                 switch variant {
@@ -31,7 +36,7 @@ public enum ProfileVariant: String, Sendable, Codable, CaseIterable {
                 flags[i * allCases.count + v] = member ? 1 : 0
             }
         }
-        return Matrix01(rows: chain.count, columns: allCases.count, flags: flags)
+        return Matrix01(rows: keys.count, columns: allCases.count, flags: flags)
     }
 }
 

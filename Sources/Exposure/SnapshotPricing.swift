@@ -1,0 +1,136 @@
+import LinearAlgebra
+import MarketModel
+import OptionsMath
+
+/// One snapshot's live contracts with forwards, volatilities and dealer positions — ready for
+/// greeks. Structure of arrays in day-store contract order (restricted to live contracts).
+public struct PricedSnapshot: Sendable {
+    /// Index of each live contract in the day store.
+    public var contractIndex: [Int] = []
+    /// Per contract: strike, years to settlement, volatility, r and q implied by its expiry's
+    /// forward and discount, dealer position × multiplier (signed shares per 1.0 of delta).
+    public var strike: [Double] = [], years: [Double] = [], volatility: [Double] = []
+    public var rate: [Double] = [], dividendYield: [Double] = [], weight: [Double] = []
+    /// True for calls.
+    public var isCall: [Bool] = []
+    /// Expiry slot of each contract in `expiries`.
+    public var expirySlot: [Int] = []
+    /// Distinct settlement instants of the live contracts, ascending (SPX AM and SPXW PM on one
+    /// date are two expiries: different times, different forwards).
+    public var expiries: [Instant] = []
+    /// Forward per expiry slot.
+    public var forwards: [ForwardEstimate] = []
+    /// Spot used and its source.
+    public var spot: Double = .nan
+    public var spotSource: String = ""
+    /// Volatility provenance counts: from quotes, smile-filled, without any (gamma 0).
+    public var impliedFromQuotes = 0, smileFilled = 0, withoutVolatility = 0
+    /// Quote rejections by reason; IV failures by status.
+    public var rejections: [QuoteRejection: Int] = [:]
+    public var ivFailures: [ImpliedVolatilityStatus: Int] = [:]
+    /// Ours − vendor implied volatility where both exist (validation only).
+    public var vendorDifferences: [Double] = []
+
+    /// Number of live contracts.
+    public var count: Int { strike.count }
+}
+
+/// Forwards, implied volatilities (with smile fill) and positions for snapshot `t` of a day store.
+public enum SnapshotPricing {
+    /// Prices snapshot `t`. `previous` carries each expiry's last parity forward (by settlement instant).
+    public static func price(store: DayStore, snapshot t: Int, positions: [Double], configuration c: SnapshotConfiguration,
+                             previous: [Instant: ForwardEstimate]) -> PricedSnapshot {
+        var p = PricedSnapshot()
+        let now = store.times[t]
+        let n = store.contractCount, base = t * n
+        let live = (0..<n).filter { !store.bidSize[base + $0].isNaN && store.contracts[$0].settlementInstant > now }
+        p.expiries = Array(Set(live.map { store.contracts[$0].settlementInstant })).sorted()
+        let slotOf = Dictionary(uniqueKeysWithValues: p.expiries.enumerated().map { ($1, $0) })
+        // Spot: the archive's, else the nearest expiry's parity forward.
+        var spot = store.spot[t]
+        p.spotSource = store.spotSource[t].name
+        let pairsByExpiry = pairs(store: store, base: base, live: live, slotOf: slotOf, expiryCount: p.expiries.count)
+        if !(spot > 0), let first = pairsByExpiry.first, !first.isEmpty {
+            let center = first.min { abs(0.5 * ($0.callBid + $0.callAsk) - 0.5 * ($0.putBid + $0.putAsk)) < abs(0.5 * ($1.callBid + $1.callAsk) - 0.5 * ($1.putBid + $1.putAsk)) }!
+            spot = c.forwardEstimator.estimate(pairs: first, spot: center.strike, years: 1e-3, rate: 0, dividendYield: 0).forward
+            p.spotSource = "parity-forward"
+        }
+        p.spot = spot
+        for (slot, settlement) in p.expiries.enumerated() {
+            let years = Double(now.seconds(until: settlement)) / TimeToExpiry.secondsPerYear
+            p.forwards.append(c.forwardEstimator.estimate(
+                pairs: pairsByExpiry[slot], spot: spot, years: years, rate: c.fallbackRate,
+                dividendYield: c.fallbackDividendYield, previous: previous[settlement]))
+        }
+        var ivs: [Double] = []
+        for i in live {
+            let key = store.contracts[i], slot = slotOf[key.settlementInstant]!, f = p.forwards[slot]
+            let years = Double(now.seconds(until: key.settlementInstant)) / TimeToExpiry.secondsPerYear
+            p.contractIndex.append(i)
+            p.strike.append(key.strike)
+            p.years.append(years)
+            p.isCall.append(key.right == .call)
+            p.expirySlot.append(slot)
+            let r = -Elementary.log(f.discount) / years
+            p.rate.append(r)
+            p.dividendYield.append(r - Elementary.log(f.forward / spot) / years)
+            p.weight.append(positions[i] * store.multiplier[i])
+            var sigma = Double.nan
+            if c.volatilitySource == .vendor, let v = store.vendorIV?[base + i], v > 0, v.isFinite {
+                sigma = v
+            } else if c.volatilitySource == .mid {
+                let age = store.quoteAge.map { $0[base + i] }
+                if let reason = c.quoteFilter.rejection(bid: store.bid[base + i], ask: store.ask[base + i], age: age.flatMap { $0.isNaN ? nil : $0 }) {
+                    p.rejections[reason, default: 0] += 1
+                } else {
+                    let mid = 0.5 * (store.bid[base + i] + store.ask[base + i])
+                    let (v, status) = ImpliedVolatility.black(price: mid / f.discount, forward: f.forward, strike: key.strike,
+                                                             time: years, right: key.right)
+                    if status == .ok { sigma = v } else { p.ivFailures[status, default: 0] += 1 }
+                }
+            }
+            if sigma.isFinite, let vendor = store.vendorIV?[base + i], vendor > 0, c.volatilitySource == .mid {
+                p.vendorDifferences.append(sigma - vendor)
+            }
+            ivs.append(sigma)
+        }
+        fillSmiles(&p, ivs: ivs)
+        return p
+    }
+
+    /// Fills missing volatilities from each expiry's smile fitted to its out-of-the-money IVs
+    /// (puts below the forward, calls above: the liquid side of each strike).
+    static func fillSmiles(_ p: inout PricedSnapshot, ivs: [Double]) {
+        p.volatility = ivs
+        for slot in p.expiries.indices {
+            let members = p.expirySlot.indices.filter { p.expirySlot[$0] == slot }
+            let f = p.forwards[slot].forward
+            let otm = members.filter { ivs[$0].isFinite && (p.isCall[$0] ? p.strike[$0] >= f : p.strike[$0] < f) }
+            let points = otm.isEmpty ? members.filter { ivs[$0].isFinite } : otm
+            let smile = SmileFit(logMoneyness: points.map { Elementary.log(p.strike[$0] / f) }, volatility: points.map { ivs[$0] })
+            for i in members {
+                if ivs[i].isFinite { p.impliedFromQuotes += 1; continue }
+                if let smile {
+                    p.volatility[i] = smile.volatility(at: Elementary.log(p.strike[i] / f))
+                    p.smileFilled += 1
+                } else {
+                    p.volatility[i] = 0
+                    p.withoutVolatility += 1
+                }
+            }
+        }
+    }
+
+    /// Call/put pairs per expiry slot (contracts are sorted, so pairs are adjacent).
+    static func pairs(store: DayStore, base: Int, live: [Int], slotOf: [Instant: Int], expiryCount: Int) -> [[ForwardEstimator.Pair]] {
+        var out = Array(repeating: [ForwardEstimator.Pair](), count: expiryCount)
+        let liveSet = Set(live)
+        for i in live where store.contracts[i].right == .call && i + 1 < store.contractCount && liveSet.contains(i + 1) {
+            let c = store.contracts[i], p = store.contracts[i + 1]
+            guard p.right == .put, p.expiry == c.expiry, p.strikeMilli == c.strikeMilli, p.root == c.root else { continue }
+            out[slotOf[c.settlementInstant]!].append(.init(strike: c.strike, callBid: store.bid[base + i], callAsk: store.ask[base + i],
+                                                putBid: store.bid[base + i + 1], putAsk: store.ask[base + i + 1]))
+        }
+        return out
+    }
+}
