@@ -37,31 +37,53 @@ public struct PricedSnapshot: Sendable {
 
 /// Forwards, implied volatilities (with smile fill) and positions for snapshot `t` of a day store.
 public enum SnapshotPricing {
-    /// Prices snapshot `t`. `previous` carries each expiry's last parity forward (by settlement instant).
-    public static func price(store: DayStore, snapshot t: Int, positions: [Double], configuration c: SnapshotConfiguration,
-                             previous: [Instant: ForwardEstimate]) -> PricedSnapshot {
-        var p = PricedSnapshot()
+    /// Spot and the forward of every live expiry at snapshot `t`: parity where possible, else the
+    /// expiry's estimate from `previous` (the last snapshot's), else the fallback rates. Cheap;
+    /// run it sequentially over a day so that each snapshot can then be priced independently.
+    public static func forwards(store: DayStore, snapshot t: Int, configuration c: SnapshotConfiguration,
+                                previous: [Instant: ForwardEstimate]) -> (spot: Double, spotSource: String, forwards: [Instant: ForwardEstimate]) {
         let now = store.times[t]
         let n = store.contractCount, base = t * n
-        let live = (0..<n).filter { !store.bidSize[base + $0].isNaN && store.contracts[$0].settlementInstant > now }
+        let live = liveContracts(store: store, snapshot: t)
+        let expiries = Array(Set(live.map { store.contracts[$0].settlementInstant })).sorted()
+        let slotOf = Dictionary(uniqueKeysWithValues: expiries.enumerated().map { ($1, $0) })
+        let pairsByExpiry = pairs(store: store, base: base, live: live, slotOf: slotOf, expiryCount: expiries.count)
+        var spot = store.spot[t], source = store.spotSource[t].name
+        if !(spot > 0), let first = pairsByExpiry.first(where: { !$0.isEmpty }) {
+            // No underlying price in the archive: the nearest expiry's parity forward stands in.
+            let mid = { (p: ForwardEstimator.Pair) in abs(0.5 * (p.callBid + p.callAsk) - 0.5 * (p.putBid + p.putAsk)) }
+            let center = first.min { mid($0) < mid($1) }!
+            spot = c.forwardEstimator.estimate(pairs: first, spot: center.strike, years: 1e-3, rate: 0, dividendYield: 0).forward
+            source = "parity-forward"
+        }
+        var out: [Instant: ForwardEstimate] = [:]
+        for (slot, settlement) in expiries.enumerated() {
+            let years = Double(now.seconds(until: settlement)) / TimeToExpiry.secondsPerYear
+            out[settlement] = c.forwardEstimator.estimate(
+                pairs: pairsByExpiry[slot], spot: spot, years: years, rate: c.fallbackRate,
+                dividendYield: c.fallbackDividendYield, previous: previous[settlement])
+        }
+        return (spot, source, out)
+    }
+
+    /// Contracts with a row at snapshot `t` that have not settled.
+    static func liveContracts(store: DayStore, snapshot t: Int) -> [Int] {
+        let now = store.times[t], base = t * store.contractCount
+        return (0..<store.contractCount).filter { !store.bidSize[base + $0].isNaN && store.contracts[$0].settlementInstant > now }
+    }
+
+    /// Prices snapshot `t`: forwards as given (from `forwards(…)`), volatilities, positions.
+    public static func price(store: DayStore, snapshot t: Int, positions: [Double], configuration c: SnapshotConfiguration,
+                             spot: Double, spotSource: String, forwards: [Instant: ForwardEstimate]) -> PricedSnapshot {
+        var p = PricedSnapshot()
+        let now = store.times[t]
+        let base = t * store.contractCount
+        let live = liveContracts(store: store, snapshot: t)
         p.expiries = Array(Set(live.map { store.contracts[$0].settlementInstant })).sorted()
         let slotOf = Dictionary(uniqueKeysWithValues: p.expiries.enumerated().map { ($1, $0) })
-        // Spot: the archive's, else the nearest expiry's parity forward.
-        var spot = store.spot[t]
-        p.spotSource = store.spotSource[t].name
-        let pairsByExpiry = pairs(store: store, base: base, live: live, slotOf: slotOf, expiryCount: p.expiries.count)
-        if !(spot > 0), let first = pairsByExpiry.first, !first.isEmpty {
-            let center = first.min { abs(0.5 * ($0.callBid + $0.callAsk) - 0.5 * ($0.putBid + $0.putAsk)) < abs(0.5 * ($1.callBid + $1.callAsk) - 0.5 * ($1.putBid + $1.putAsk)) }!
-            spot = c.forwardEstimator.estimate(pairs: first, spot: center.strike, years: 1e-3, rate: 0, dividendYield: 0).forward
-            p.spotSource = "parity-forward"
-        }
         p.spot = spot
-        for (slot, settlement) in p.expiries.enumerated() {
-            let years = Double(now.seconds(until: settlement)) / TimeToExpiry.secondsPerYear
-            p.forwards.append(c.forwardEstimator.estimate(
-                pairs: pairsByExpiry[slot], spot: spot, years: years, rate: c.fallbackRate,
-                dividendYield: c.fallbackDividendYield, previous: previous[settlement]))
-        }
+        p.spotSource = spotSource
+        p.forwards = p.expiries.map { forwards[$0]! }
         var ivs: [Double] = []
         for i in live {
             let key = store.contracts[i], slot = slotOf[key.settlementInstant]!, f = p.forwards[slot]
@@ -119,6 +141,13 @@ public enum SnapshotPricing {
                 }
             }
         }
+    }
+
+    /// Forwards and pricing in one call (for a single snapshot; day runs split the two).
+    public static func price(store: DayStore, snapshot t: Int, positions: [Double], configuration c: SnapshotConfiguration,
+                             previous: [Instant: ForwardEstimate]) -> PricedSnapshot {
+        let f = forwards(store: store, snapshot: t, configuration: c, previous: previous)
+        return price(store: store, snapshot: t, positions: positions, configuration: c, spot: f.spot, spotSource: f.spotSource, forwards: f.forwards)
     }
 
     /// Call/put pairs per expiry slot (contracts are sorted, so pairs are adjacent).

@@ -1,0 +1,127 @@
+import Dispatch
+import Exposure
+import Foundation
+import LinearAlgebra
+import MarketModel
+
+/// What a day run produced.
+public struct DayRunResult: Sendable {
+    /// levels, by_strike, by_expiry, surface, profiles — long format, snapshot order, underlyings in order.
+    public let tables: [OutputTable]
+    /// Counts per reason: quote rejections, IV failures, forward fallbacks (summed over snapshots).
+    public let counts: [String: Int]
+    /// Ours − vendor IV differences (when the archive carries vendor IV): percentiles.
+    public let vendorIVDifference: [String: Double]
+    /// Seconds per stage (forwards pre-pass, snapshots, total).
+    public let timings: [String: Double]
+    /// The last computed snapshot of each underlying (for reports).
+    public let lastSnapshots: [SnapshotResult]
+}
+
+/// Runs the exposure engine over every snapshot (or every `every`-th) of each day store, sharded
+/// across `DispatchQueue.concurrentPerform` workers.
+///
+/// Determinism: forwards are estimated in a sequential pre-pass (each expiry may fall back to its
+/// previous snapshot's forward), after which every snapshot is priced independently; results are
+/// gathered into slots by snapshot index and appended in snapshot order. BLAS runs single-threaded
+/// inside the parallel region. Output bits therefore do not depend on the worker count or batch size.
+public enum DayRun {
+    /// Snapshots computed per parallel region (each ≥ ~10 ms of work on an SPX chain).
+    public static let batchSize = 16
+
+    /// Runs the day. `progress(done, total)` is called from the calling thread between batches.
+    public static func run(stores: [DayStore], configuration: SnapshotConfiguration, every: Int = 1, workers: Int? = nil,
+                           batchSize: Int = batchSize, progress: ((Int, Int) -> Void)? = nil) -> DayRunResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var tables = DayTables(unit: configuration.unit.rawValue, moves: configuration.flowMoves)
+        var counts: [String: Int] = [:]
+        var differences: [Double] = []
+        var forwardSeconds = 0.0
+        var last: [SnapshotResult] = []
+        let previousThreads = BLAS.threadCount
+        BLAS.setThreadCount(1)
+        defer { BLAS.setThreadCount(previousThreads) }
+        let total = stores.map { ($0.snapshotCount + every - 1) / every }.reduce(0, +)
+        var done = 0
+        for store in stores {
+            let snapshots = Array(stride(from: 0, to: store.snapshotCount, by: every))
+            let positions = DealerPositions(store: store, model: configuration.positions)
+            if let c = positions.classification {
+                counts["trades classified at the quote"] = c.atQuote
+                counts["trades classified by the quote rule"] = c.quoteRule
+                counts["trades classified by the tick rule"] = c.tickRule
+                counts["trades unclassified"] = c.unclassified
+            }
+            let forwardStart = clock.now
+            var previous: [Instant: ForwardEstimate] = [:]
+            var forwards: [Int: (spot: Double, spotSource: String, forwards: [Instant: ForwardEstimate])] = [:]
+            for t in 0..<store.snapshotCount {
+                let f = SnapshotPricing.forwards(store: store, snapshot: t, configuration: configuration, previous: previous)
+                for (k, v) in f.forwards where v.source == .parity { previous[k] = v }
+                if t % every == 0 { forwards[t] = f }
+            }
+            forwardSeconds += (clock.now - forwardStart).seconds
+            var batchStart = 0
+            while batchStart < snapshots.count {
+                let batch = Array(snapshots[batchStart..<min(snapshots.count, batchStart + batchSize)])
+                var slots = [SnapshotResult?](repeating: nil, count: batch.count)
+                slots.withUnsafeMutableBufferPointer { buffer in
+                    let out = SendablePointer(buffer.baseAddress!)
+                    let work = SnapshotWork(store: store, batch: batch, forwards: forwards, positions: positions, configuration: configuration)
+                    ParallelBatch.forEachChunk(count: batch.count, chunkSize: 1, workers: workers) { range in
+                        for k in range { out.base[k] = work.compute(k) }
+                    }
+                }
+                for result in slots.compactMap({ $0 }) {
+                    tables.append(result, underlying: store.underlying)
+                    for (reason, n) in result.pricing.rejections { counts["quote rejected: \(reason.rawValue)", default: 0] += n }
+                    for (status, n) in result.pricing.ivFailures { counts["no implied volatility: \(status.reason)", default: 0] += n }
+                    for f in result.pricing.forwards where f.source != .parity { counts["forward fallback: \(f.source.rawValue)", default: 0] += 1 }
+                    counts["contracts without volatility (gamma 0)", default: 0] += result.pricing.withoutVolatility
+                    counts["contracts smile-filled", default: 0] += result.pricing.smileFilled
+                    differences += result.pricing.vendorDifferences
+                }
+                if let final = slots.last ?? nil, batchStart + batch.count == snapshots.count { last.append(final) }
+                done += batch.count
+                progress?(done, total)
+                batchStart += batch.count
+            }
+        }
+        let total2 = (clock.now - start).seconds
+        return DayRunResult(tables: tables.tables(), counts: counts, vendorIVDifference: percentiles(differences),
+                            timings: ["forwards_seconds": forwardSeconds, "snapshots_seconds": total2 - forwardSeconds, "total_seconds": total2],
+                            lastSnapshots: last)
+    }
+
+    static func percentiles(_ values: [Double]) -> [String: Double] {
+        guard !values.isEmpty else { return [:] }
+        let sorted = values.sorted()
+        func q(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(p * Double(sorted.count - 1)))] }
+        return ["count": Double(values.count), "p05": q(0.05), "p25": q(0.25), "median": q(0.5), "p75": q(0.75), "p95": q(0.95),
+                "max_abs": sorted.map(abs).max() ?? 0]
+    }
+}
+
+/// The per-snapshot work, shared read-only by the workers.
+struct SnapshotWork: @unchecked Sendable {
+    let store: DayStore
+    let batch: [Int]
+    let forwards: [Int: (spot: Double, spotSource: String, forwards: [Instant: ForwardEstimate])]
+    let positions: DealerPositions
+    let configuration: SnapshotConfiguration
+
+    func compute(_ k: Int) -> SnapshotResult {
+        let t = batch[k]
+        let f = forwards[t]!
+        let priced = SnapshotPricing.price(store: store, snapshot: t, positions: positions.positions(at: store.times[t]),
+                                           configuration: configuration, spot: f.spot, spotSource: f.spotSource, forwards: f.forwards)
+        var result = SnapshotAnalytics.compute(store: store, priced: priced, time: store.times[t], configuration: configuration)
+        result.pricing.vendorDifferences = priced.vendorDifferences
+        return result
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}

@@ -1,0 +1,114 @@
+import Exposure
+import MarketModel
+
+/// The output tables of a day run, filled snapshot by snapshot in snapshot order (long format).
+struct DayTables {
+    let unit: String
+    let moves: [Double]
+    var levels = ColumnSet(), byStrike = ColumnSet(), byExpiry = ColumnSet(), surface = ColumnSet(), profiles = ColumnSet()
+
+    /// Columns being filled, by name, in first-seen order.
+    struct ColumnSet {
+        var order: [(String, String)] = []  // name, unit
+        var doubles: [String: [Double?]] = [:], strings: [String: [String?]] = [:], times: [String: [Instant?]] = [:]
+        var dates: [String: [CivilDate?]] = [:]
+
+        mutating func d(_ name: String, _ unit: String, _ v: Double?) { register(name, unit); doubles[name, default: []].append(v.flatMap(OutputTable.finite)) }
+        mutating func s(_ name: String, _ unit: String, _ v: String?) { register(name, unit); strings[name, default: []].append(v) }
+        mutating func t(_ name: String, _ unit: String, _ v: Instant?) { register(name, unit); times[name, default: []].append(v) }
+        mutating func date(_ name: String, _ unit: String, _ v: CivilDate?) { register(name, unit); dates[name, default: []].append(v) }
+        private mutating func register(_ name: String, _ unit: String) {
+            if doubles[name] == nil, strings[name] == nil, times[name] == nil, dates[name] == nil { order.append((name, unit)) }
+        }
+
+        func table(_ name: String) -> OutputTable {
+            OutputTable(name: name, columns: order.map { column, unit in
+                if let v = doubles[column] { return OutputColumn(column, unit: unit, .double(v)) }
+                if let v = strings[column] { return OutputColumn(column, unit: unit, .string(v)) }
+                if let v = times[column] { return OutputColumn(column, unit: unit, .timestamp(v)) }
+                return OutputColumn(column, unit: unit, .date(dates[column]!))
+            })
+        }
+    }
+
+    static func label(_ move: Double) -> String {
+        let bp = Int((move * 10_000).rounded())
+        return (bp < 0 ? "down_" : "up_") + "\(abs(bp))bp"
+    }
+
+    /// Appends one snapshot's rows to every table.
+    mutating func append(_ r: SnapshotResult, underlying: String) {
+        let gex = unit, pts = "index points", usd = "USD delta"
+        levels.s("underlying", "symbol", underlying)
+        levels.t("time", "UTC", r.time)
+        levels.d("spot", pts, r.spot)
+        levels.s("spot_source", "text", r.spotSource)
+        levels.d("zero_gamma", pts + " (root of the repriced profile nearest spot)", r.zeroGamma)
+        levels.s("zero_gammas", pts + ", all roots ascending, ';'-separated", r.zeroGammas.map { "\($0)" }.joined(separator: ";"))
+        levels.s("regime", "sign of the repriced profile at spot", r.regime.rawValue)
+        levels.d("call_wall", pts, r.walls?.callWall)
+        levels.d("put_wall", pts, r.walls?.putWall)
+        levels.d("abs_gamma_strike", pts, r.walls?.absoluteGammaStrike)
+        levels.d("call_oi_wall", pts + " (open interest, not GEX)", r.walls?.callOpenInterestWall)
+        levels.d("put_oi_wall", pts + " (open interest, not GEX)", r.walls?.putOpenInterestWall)
+        levels.d("net_gex", gex, r.netGEX)
+        levels.d("call_gex", gex, r.callGEX)
+        levels.d("put_gex", gex, r.putGEX)
+        levels.d("net_dex", usd, r.netDEX)
+        levels.d("net_vex", usd + " per 1 vol point", r.netVEX)
+        levels.d("net_cex", usd + " per calendar day", r.netCEX)
+        levels.d("gamma_notional", gex + " (|calls| - |puts|)", r.gammaNotional)
+        levels.d("gamma_tilt", "|call GEX| / (|call| + |put|)", r.gammaTilt)
+        levels.d("delta_neutral", pts + " (root of the DEX profile nearest spot)", r.deltaNeutral)
+        levels.d("profile_at_spot", gex, r.profileAtSpot)
+        levels.d("vanna_flow_per_vol_point", usd + " per 1 vol point", r.vannaFlowPerVolPoint)
+        levels.d("charm_flow_to_close", usd + " to the close", r.charmFlowToClose)
+        levels.d("charm_flow_0dte_per_hour", usd + " per hour (0DTE)", r.zeroDTECharmPerHour)
+        for f in r.flows {
+            levels.d("flow_\(Self.label(f.move))_exact", "USD dealers trade (exact re-hedge)", f.exact)
+            levels.d("flow_\(Self.label(f.move))_linear", "USD dealers trade (GEX x move)", f.linear)
+            levels.s("flow_\(Self.label(f.move))_squeeze", "true where exact > 1.25 x linear, with the move", f.squeeze ? "true" : "false")
+        }
+        let p = r.pricing
+        levels.d("contracts", "count", Double(p.count))
+        levels.d("iv_from_quotes", "count", Double(p.impliedFromQuotes))
+        levels.d("iv_smile_filled", "count", Double(p.smileFilled))
+        levels.d("iv_missing", "count (gamma 0)", Double(p.withoutVolatility))
+        levels.d("forwards_from_parity", "count of expiries", Double(p.forwards.filter { $0.source == .parity }.count))
+        levels.d("forwards_fallback", "count of expiries", Double(p.forwards.filter { $0.source != .parity }.count))
+        for s in r.byStrike {
+            byStrike.s("underlying", "symbol", underlying); byStrike.t("time", "UTC", r.time); byStrike.d("strike", pts, s.strike)
+            byStrike.d("call_gex", gex, s.callGEX); byStrike.d("put_gex", gex, s.putGEX); byStrike.d("net_gex", gex, s.netGEX)
+            byStrike.d("dex", usd, s.dex); byStrike.d("vex", usd + " per 1 vol point", s.vex); byStrike.d("cex", usd + " per calendar day", s.cex)
+            byStrike.d("call_oi", "contracts", s.callOpenInterest); byStrike.d("put_oi", "contracts", s.putOpenInterest)
+        }
+        for e in r.byExpiry {
+            byExpiry.s("underlying", "symbol", underlying); byExpiry.t("time", "UTC", r.time); byExpiry.date("expiry", "date", e.expiry)
+            byExpiry.t("settlement", "UTC", e.settlement); byExpiry.d("days", "calendar days to settlement", e.days)
+            byExpiry.d("forward", pts, e.forward.forward); byExpiry.d("discount", "factor", e.forward.discount)
+            byExpiry.s("forward_source", "parity | assumed-rates | previous-snapshot", e.forward.source.rawValue)
+            byExpiry.d("call_gex", gex, e.callGEX); byExpiry.d("put_gex", gex, e.putGEX); byExpiry.d("net_gex", gex, e.callGEX + e.putGEX)
+            byExpiry.d("dex", usd, e.dex); byExpiry.d("vex", usd + " per 1 vol point", e.vex); byExpiry.d("cex", usd + " per calendar day", e.cex)
+            byExpiry.d("contracts", "count", Double(e.contracts))
+        }
+        for cell in r.surface {
+            surface.s("underlying", "symbol", underlying); surface.t("time", "UTC", r.time)
+            surface.date("expiry", "date", r.byExpiry[cell.slot].expiry); surface.t("settlement", "UTC", r.byExpiry[cell.slot].settlement)
+            surface.d("strike", pts, cell.strike); surface.d("net_gex", gex, cell.gex)
+        }
+        if let profile = r.profile {
+            for (j, level) in profile.levels.enumerated() {
+                for (v, variant) in profile.variants.enumerated() {
+                    profiles.s("underlying", "symbol", underlying); profiles.t("time", "UTC", r.time)
+                    profiles.d("hypothetical_spot", pts, level); profiles.s("variant", "contracts summed", variant.rawValue)
+                    profiles.d("gex", gex, profile.values[j, v])
+                    profiles.d("dex", usd + " ('all' variant only)", variant == .all ? r.dexProfile[j] : nil)
+                }
+            }
+        }
+    }
+
+    func tables() -> [OutputTable] {
+        [levels.table("levels"), byStrike.table("by_strike"), byExpiry.table("by_expiry"), surface.table("surface"), profiles.table("profiles")]
+    }
+}
