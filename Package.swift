@@ -2,7 +2,7 @@
 //
 // GammaSurface: dealer gamma-exposure analytics from options market data.
 // Layers (one-way imports, see README "Layout"):
-//   L0 CBLAS, CLAPACKE        system libraries (OpenBLAS, LAPACKE)
+//   L0 CBLAS, CLAPACKE        system libraries (OpenBLAS, LAPACKE); CZlib, CZstd (zlib, Zstandard)
 //   L1 OptionsMath            pure kernels (no I/O, no Foundation)
 //   L1 LinearAlgebra          the only Swift code that calls BLAS/LAPACK
 //   L2 MarketModel            contracts, calendar, time to expiry, conventions
@@ -52,6 +52,9 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]),
         .target(
             name: "OptionsMath",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")],
@@ -63,7 +66,7 @@ let package = Package(
             swiftSettings: simdSwift),
         .target(name: "Archives", dependencies: ["MarketModel", "CZlib"]),
         .target(name: "Pipeline", dependencies: ["MarketModel", "Exposure", "OptionsMath"]),
-        .target(name: "Reports", dependencies: ["MarketModel", "Exposure"]),
+        .target(name: "Reports", dependencies: ["MarketModel", "Exposure", "CZstd"]),
         .executableTarget(
             name: "gex",
             dependencies: [
