@@ -164,6 +164,27 @@ final class ParquetWriterTests: XCTestCase {
         XCTAssertTrue(ParquetOrder.utf8Less("e\u{301}", "é"))
     }
 
+    func testPagesSplitAtRowBoundariesNearThePageSize() throws {
+        let compressor = try ZstdCompressor()
+        let doubles = ParquetColumnData.double((0..<100).map { Double($0) })
+        // 80 bytes of PLAIN doubles = 10 rows a page.
+        XCTAssertEqual(try ParquetColumnChunk.encode(doubles, column: .double("x"), rows: 0..<100, pageSize: 80,
+                                                     compressor: compressor).pageCount, 10)
+        XCTAssertEqual(try ParquetColumnChunk.encode(doubles, column: .double("x"), rows: 5..<8, pageSize: 1,
+                                                     compressor: compressor).pageCount, 3)  // ≥ 1 row per page
+        // Strings: 4-byte length + bytes; "abcd" is 8 bytes, so 3 fit in 24 and the 4th opens a new page.
+        let strings = ParquetColumnData.string(Array(repeating: "abcd", count: 7) + [nil])
+        let chunk = try ParquetColumnChunk.encode(strings, column: .string("s", nullable: true), rows: 0..<8, pageSize: 24,
+                                                  compressor: compressor)
+        XCTAssertEqual(chunk.pageCount, 3)
+        XCTAssertEqual(chunk.numValues, 8)
+        XCTAssertEqual(chunk.statistics.nullCount, 1)
+        XCTAssertEqual(chunk.statistics.min, Array("abcd".utf8))
+        let booleans = ParquetColumnData.boolean(Array(repeating: true, count: 20))
+        XCTAssertEqual(try ParquetColumnChunk.encode(booleans, column: .boolean("b"), rows: 0..<20, pageSize: 1,
+                                                     compressor: compressor).pageCount, 3)  // 8 booleans a byte
+    }
+
     // MARK: files
 
     private func smallTable() -> [(ParquetColumn, ParquetColumnData)] {
