@@ -54,6 +54,19 @@ public enum ParquetColumnData: Sendable, Equatable {
         }
     }
 
+    /// True when at least one value is null (stops at the first).
+    public var hasNulls: Bool {
+        switch self {
+        case .boolean(let v): return v.contains { $0 == nil }
+        case .int32(let v): return v.contains { $0 == nil }
+        case .int64(let v): return v.contains { $0 == nil }
+        case .float(let v): return v.contains { $0 == nil }
+        case .double(let v): return v.contains { $0 == nil }
+        case .string(let v): return v.contains { $0 == nil }
+        case .bytes(let v): return v.contains { $0 == nil }
+        }
+    }
+
     /// The physical type these values are stored as.
     public var physicalType: ParquetPhysicalType {
         switch self {
@@ -73,7 +86,7 @@ public enum ParquetColumnData: Sendable, Equatable {
         guard physicalType == column.physicalType else {
             throw ParquetWriteError("column \(column.name): values are \(physicalType) but the column is \(column.physicalType)")
         }
-        if !column.isNullable, nullCount > 0 {
+        if !column.isNullable, hasNulls {
             throw ParquetWriteError("column \(column.name): \(nullCount) null value(s) in a required column")
         }
         if case .integer(let bits, let signed) = column.logicalType, bits < 32, case .int32(let values) = self {

@@ -37,31 +37,33 @@ struct ParquetStatistics: Equatable {
     }
 }
 
-/// Running typed statistics; `merge` folds pages into a column chunk. `T` is the stored value type.
-struct TypedStatistics<T> {
+/// Running typed statistics of one value kind; `merge` folds pages into a column chunk.
+struct TypedStatistics<Kind: ParquetValueKind> {
     /// Smallest value seen (NaN never), or nil.
-    var min: T?
+    var min: Kind.Value?
     /// Largest value seen (NaN never), or nil.
-    var max: T?
+    var max: Kind.Value?
     /// Nulls seen.
     var nullCount = 0
-    /// NaNs seen (always 0 for non-floating types).
+    /// NaNs seen (always 0 for non-floating kinds).
     var nanCount = 0
 
-    /// Statistics of `values` under the strict order `less`, skipping values for which `isExcluded`
-    /// is true (NaN) and counting them in `nanCount`.
-    init(_ values: ArraySlice<T?>, less: (T, T) -> Bool, isExcluded: (T) -> Bool = { _ in false }) {
+    /// Statistics of nothing.
+    init() {}
+
+    /// Statistics of `values` under `kind`'s order; NaNs are counted and left out of min/max.
+    init(_ values: ArraySlice<Kind.Value?>, kind: Kind) {
         for value in values {
             guard let value else {
                 nullCount += 1
                 continue
             }
-            if isExcluded(value) {
+            if kind.isNaN(value) {
                 nanCount += 1
                 continue
             }
-            if let lo = min {
-                if less(value, lo) { min = value } else if less(max!, value) { max = value }
+            if let lo = min, let hi = max {
+                if kind.less(value, lo) { min = value } else if kind.less(hi, value) { max = value }
             } else {
                 min = value
                 max = value
@@ -69,21 +71,21 @@ struct TypedStatistics<T> {
         }
     }
 
-    /// Folds `other` (statistics of later rows) into these.
-    mutating func merge(_ other: TypedStatistics<T>, less: (T, T) -> Bool) {
+    /// Folds `other` (statistics of other rows) into these.
+    mutating func merge(_ other: TypedStatistics<Kind>, kind: Kind) {
         nullCount += other.nullCount
         nanCount += other.nanCount
-        if let lo = other.min { min = min.map { less(lo, $0) ? lo : $0 } ?? lo }
-        if let hi = other.max { max = max.map { less($0, hi) ? hi : $0 } ?? hi }
+        if let lo = other.min { min = min.map { kind.less(lo, $0) ? lo : $0 } ?? lo }
+        if let hi = other.max { max = max.map { kind.less($0, hi) ? hi : $0 } ?? hi }
     }
 
-    /// The encoded form: `encode` gives the PLAIN bytes of one bound (`isMin` tells which, for the
-    /// ±0.0 rule); `withNaNCount` adds nan_count (floating point columns).
-    func encoded(withNaNCount: Bool, encode: (T, _ isMin: Bool) -> [UInt8]) -> ParquetStatistics {
-        var result = ParquetStatistics(nullCount: Int64(nullCount), nanCount: withNaNCount ? Int64(nanCount) : nil)
+    /// The encoded form: PLAIN bounds (dropped together when either exceeds
+    /// `ParquetStatistics.maxValueBytes`), nan_count for floating kinds.
+    func encoded(kind: Kind) -> ParquetStatistics {
+        var result = ParquetStatistics(nullCount: Int64(nullCount), nanCount: kind.writesNaNCount ? Int64(nanCount) : nil)
         if let min, let max {
-            let lo = encode(min, true)
-            let hi = encode(max, false)
+            let lo = kind.bound(min, isMin: true)
+            let hi = kind.bound(max, isMin: false)
             if lo.count <= ParquetStatistics.maxValueBytes && hi.count <= ParquetStatistics.maxValueBytes {
                 result.min = lo
                 result.max = hi
@@ -93,23 +95,11 @@ struct TypedStatistics<T> {
     }
 }
 
-/// Orders and bound encodings per stored type.
+/// Order helpers shared by the value kinds.
 enum ParquetOrder {
     /// The little-endian bytes of a fixed-width integer.
     static func littleEndianBytes<B: FixedWidthInteger>(_ value: B) -> [UInt8] {
         withUnsafeBytes(of: value.littleEndian) { Array($0) }
-    }
-
-    /// Bytes of a double bound: IEEE-754 little-endian, a zero minimum as -0.0, a zero maximum as +0.0.
-    static func doubleBound(_ value: Double, isMin: Bool) -> [UInt8] {
-        let v = value == 0 ? (isMin ? -0.0 : 0.0) : value
-        return littleEndianBytes(v.bitPattern)
-    }
-
-    /// Bytes of a float bound, with the same zero rule as `doubleBound`.
-    static func floatBound(_ value: Float, isMin: Bool) -> [UInt8] {
-        let v: Float = value == 0 ? (isMin ? -0.0 : 0.0) : value
-        return littleEndianBytes(v.bitPattern)
     }
 
     /// Unsigned byte-wise lexicographic order of UTF-8 text (not Swift's Unicode `<`).
@@ -117,7 +107,4 @@ enum ParquetOrder {
 
     /// Unsigned byte-wise lexicographic order of byte arrays.
     static func bytesLess(_ a: [UInt8], _ b: [UInt8]) -> Bool { a.lexicographicallyPrecedes(b) }
-
-    /// BOOLEAN order: false < true.
-    static func boolLess(_ a: Bool, _ b: Bool) -> Bool { !a && b }
 }

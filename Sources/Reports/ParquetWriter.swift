@@ -53,8 +53,9 @@ public enum ParquetWriter {
                               rowGroupSize: Int = defaultRowGroupSize, pageSize: Int = defaultPageSize,
                               gexVersion: String) throws(ParquetWriteError) -> Data {
         let rowCount = try validate(columns, rowGroupSize: rowGroupSize, pageSize: pageSize)
-        let compressor = try ZstdCompressor(level: compressionLevel)
+        let scratch = ParquetPageScratch(compressor: try ZstdCompressor(level: compressionLevel))
         var file = magic
+        file.reserveCapacity(estimatedSize(columns, rows: rowCount))
         var rowGroups: [ParquetRowGroupMetadata] = []
         var start = 0
         while start < rowCount {
@@ -63,12 +64,11 @@ public enum ParquetWriter {
             for (column, data) in columns {
                 let offset = file.count
                 let chunk = try ParquetColumnChunk.encode(data, column: column, rows: rows, pageSize: pageSize,
-                                                          compressor: compressor)
-                file.append(contentsOf: chunk.bytes)
+                                                          scratch: scratch, appendingTo: &file)
                 chunks.append(ParquetChunkMetadata(
                     column: column, numValues: Int64(chunk.numValues),
                     totalUncompressedSize: Int64(chunk.totalUncompressedSize),
-                    totalCompressedSize: Int64(chunk.bytes.count), dataPageOffset: Int64(offset),
+                    totalCompressedSize: Int64(chunk.totalCompressedSize), dataPageOffset: Int64(offset),
                     statistics: chunk.statistics))
             }
             rowGroups.append(ParquetRowGroupMetadata(chunks: chunks, numRows: Int64(rows.count)))
@@ -83,6 +83,20 @@ public enum ParquetWriter {
         ParquetEncoding.appendUInt32LE(UInt32(footer.count), to: &file)
         file.append(contentsOf: magic)
         return Data(file)
+    }
+
+    /// A capacity for the file buffer: PLAIN sizes of fixed-width columns (compressed pages are rarely
+    /// larger), 16 bytes per BYTE_ARRAY value, plus room for headers and the footer.
+    private static func estimatedSize(_ columns: [(ParquetColumn, ParquetColumnData)], rows: Int) -> Int {
+        let perRow = columns.reduce(0) { sum, pair in
+            switch pair.1 {
+            case .boolean: return sum + 1
+            case .int32, .float: return sum + 4
+            case .int64, .double: return sum + 8
+            case .string, .bytes: return sum + 16
+            }
+        }
+        return min(perRow * rows + 64 * 1024, 1 << 34)
     }
 
     /// Checks the whole input before anything is encoded; returns the row count.

@@ -22,22 +22,24 @@ final class ZstdCompressor {
     /// The libzstd version string, e.g. "1.5.4".
     static var libraryVersion: String { String(cString: ZSTD_versionString()) }
 
-    /// `input` compressed as one zstd frame.
-    func compress(_ input: [UInt8]) throws(ParquetWriteError) -> [UInt8] {
+    /// Compresses `input` as one zstd frame into the front of `output` (grown to the worst-case size
+    /// if needed, never shrunk, so one buffer serves every page); returns the compressed byte count.
+    func compress(_ input: [UInt8], into output: inout [UInt8]) throws(ParquetWriteError) -> Int {
         let bound = ZSTD_compressBound(input.count)
-        var status = 0
-        let output = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
-            let written = input.withUnsafeBytes { src in
-                ZSTD_compressCCtx(context, buffer.baseAddress, bound, src.baseAddress, src.count, level)
-            }
-            if ZSTD_isError(written) != 0 {
-                status = written
-                count = 0
-            } else {
-                count = written
+        if output.count < bound { output.append(contentsOf: repeatElement(0, count: bound - output.count)) }
+        let written = output.withUnsafeMutableBytes { out in
+            input.withUnsafeBytes { src in
+                ZSTD_compressCCtx(context, out.baseAddress, out.count, src.baseAddress, src.count, level)
             }
         }
-        if status != 0 { throw ParquetWriteError("zstd: \(String(cString: ZSTD_getErrorName(status)))") }
-        return output
+        if ZSTD_isError(written) != 0 { throw ParquetWriteError("zstd: \(String(cString: ZSTD_getErrorName(written)))") }
+        return written
+    }
+
+    /// `input` compressed as one zstd frame.
+    func compress(_ input: [UInt8]) throws(ParquetWriteError) -> [UInt8] {
+        var output: [UInt8] = []
+        let count = try compress(input, into: &output)
+        return Array(output[..<count])
     }
 }

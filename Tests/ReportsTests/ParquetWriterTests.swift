@@ -144,45 +144,58 @@ final class ParquetWriterTests: XCTestCase {
     }
 
     func testFloatingStatisticsExcludeNaNAndWriteSignedZeros() {
+        let kind = DoubleKind()
         let values: [Double?] = [.nan, 0.0, nil, 3.0, -0.0]
-        let stats = TypedStatistics(values[...], less: { $0 < $1 }, isExcluded: { $0.isNaN })
-            .encoded(withNaNCount: true, encode: ParquetOrder.doubleBound)
+        let stats = TypedStatistics(values[...], kind: kind).encoded(kind: kind)
         XCTAssertEqual(stats.nullCount, 1)
         XCTAssertEqual(stats.nanCount, 1)
         XCTAssertEqual(stats.min, ParquetOrder.littleEndianBytes((-0.0 as Double).bitPattern))
         XCTAssertEqual(stats.max, ParquetOrder.littleEndianBytes((3.0 as Double).bitPattern))
         let negative: [Double?] = [-1.0, -0.0]
-        XCTAssertEqual(TypedStatistics(negative[...], less: { $0 < $1 }).encoded(withNaNCount: true, encode: ParquetOrder.doubleBound).max,
+        XCTAssertEqual(TypedStatistics(negative[...], kind: kind).encoded(kind: kind).max,
                        ParquetOrder.littleEndianBytes((0.0 as Double).bitPattern))
         let allNaN: [Double?] = [.nan, nil, .nan]
-        let none = TypedStatistics(allNaN[...], less: { $0 < $1 }, isExcluded: { $0.isNaN })
-            .encoded(withNaNCount: true, encode: ParquetOrder.doubleBound)
+        let none = TypedStatistics(allNaN[...], kind: kind).encoded(kind: kind)
         XCTAssertNil(none.min)
         XCTAssertNil(none.max)
         XCTAssertEqual(none.nanCount, 2)
+        let floats: [Float?] = [1, .nan, 0]
+        XCTAssertEqual(TypedStatistics(floats[...], kind: FloatKind()).encoded(kind: FloatKind()).min,
+                       ParquetOrder.littleEndianBytes((-0.0 as Float).bitPattern))
+        // Unsigned order puts the bit pattern of 3e9 above 1; signed order would not.
+        let unsigned: [Int32?] = [1, Int32(bitPattern: 3_000_000_000)]
+        let u = TypedStatistics(unsigned[...], kind: Int32Kind(unsigned: true)).encoded(kind: Int32Kind(unsigned: true))
+        XCTAssertEqual(u.min, [1, 0, 0, 0])
+        XCTAssertEqual(u.max, ParquetOrder.littleEndianBytes(UInt32(3_000_000_000)))
+        XCTAssertNil(TypedStatistics(unsigned[...], kind: Int32Kind(unsigned: true)).encoded(kind: Int32Kind(unsigned: true)).nanCount)
         // Byte-wise order is not Swift's Unicode order: "e\u{301}" == "é" as Strings, yet 0x65 < 0xC3.
         XCTAssertTrue(ParquetOrder.utf8Less("e\u{301}", "é"))
+        let long: [String?] = [String(repeating: "x", count: ParquetStatistics.maxValueBytes + 1), "a"]
+        XCTAssertNil(TypedStatistics(long[...], kind: StringKind()).encoded(kind: StringKind()).max)
     }
 
     func testPagesSplitAtRowBoundariesNearThePageSize() throws {
-        let compressor = try ZstdCompressor()
+        let scratch = ParquetPageScratch(compressor: try ZstdCompressor())
+        func encode(_ data: ParquetColumnData, _ column: ParquetColumn, _ rows: Range<Int>, pageSize: Int) throws -> ParquetChunkSummary {
+            var file: [UInt8] = [1, 2, 3]
+            let summary = try ParquetColumnChunk.encode(data, column: column, rows: rows, pageSize: pageSize,
+                                                        scratch: scratch, appendingTo: &file)
+            XCTAssertEqual(summary.totalCompressedSize, file.count - 3)
+            return summary
+        }
         let doubles = ParquetColumnData.double((0..<100).map { Double($0) })
-        // 80 bytes of PLAIN doubles = 10 rows a page.
-        XCTAssertEqual(try ParquetColumnChunk.encode(doubles, column: .double("x"), rows: 0..<100, pageSize: 80,
-                                                     compressor: compressor).pageCount, 10)
-        XCTAssertEqual(try ParquetColumnChunk.encode(doubles, column: .double("x"), rows: 5..<8, pageSize: 1,
-                                                     compressor: compressor).pageCount, 3)  // ≥ 1 row per page
+        // 80 bytes of PLAIN doubles = 10 rows a page; at least one row a page however small the size.
+        XCTAssertEqual(try encode(doubles, .double("x"), 0..<100, pageSize: 80).pageCount, 10)
+        XCTAssertEqual(try encode(doubles, .double("x"), 5..<8, pageSize: 1).pageCount, 3)
         // Strings: 4-byte length + bytes; "abcd" is 8 bytes, so 3 fit in 24 and the 4th opens a new page.
         let strings = ParquetColumnData.string(Array(repeating: "abcd", count: 7) + [nil])
-        let chunk = try ParquetColumnChunk.encode(strings, column: .string("s", nullable: true), rows: 0..<8, pageSize: 24,
-                                                  compressor: compressor)
+        let chunk = try encode(strings, .string("s", nullable: true), 0..<8, pageSize: 24)
         XCTAssertEqual(chunk.pageCount, 3)
         XCTAssertEqual(chunk.numValues, 8)
         XCTAssertEqual(chunk.statistics.nullCount, 1)
         XCTAssertEqual(chunk.statistics.min, Array("abcd".utf8))
         let booleans = ParquetColumnData.boolean(Array(repeating: true, count: 20))
-        XCTAssertEqual(try ParquetColumnChunk.encode(booleans, column: .boolean("b"), rows: 0..<20, pageSize: 1,
-                                                     compressor: compressor).pageCount, 3)  // 8 booleans a byte
+        XCTAssertEqual(try encode(booleans, .boolean("b"), 0..<20, pageSize: 1).pageCount, 3)  // 8 booleans a byte
     }
 
     // MARK: files
