@@ -39,8 +39,8 @@ public enum ParquetLogicalType: Sendable, Equatable {
     /// Calendar date as days since 1970-01-01 (negative before); physical INT32. ConvertedType DATE.
     case date
     /// Instant (adjusted to UTC: an absolute time) or local wall-clock time, as `unit`s since the
-    /// epoch; physical INT64. ConvertedType TIMESTAMP_MILLIS/TIMESTAMP_MICROS only when adjusted to
-    /// UTC with those units (nanos has no ConvertedType).
+    /// epoch; physical INT64. ConvertedType TIMESTAMP_MILLIS/TIMESTAMP_MICROS for those units, adjusted
+    /// to UTC or not, as LogicalTypes.md requires (nanos has no ConvertedType).
     case timestamp(unit: ParquetTimeUnit, isAdjustedToUTC: Bool)
     /// Integer of `bitWidth` (8, 16, 32 or 64) bits, signed or unsigned; physical INT32 for widths up to
     /// 32, INT64 for 64. ConvertedType INT_n / UINT_n. Unsigned values are stored as the two's-complement
@@ -172,8 +172,8 @@ public struct ParquetColumn: Sendable, Equatable {
         case .none: return nil
         case .string: return 0
         case .date: return 6
-        case .timestamp(let unit, let utc):
-            guard utc else { return nil }
+        case .timestamp(let unit, _):
+            // LogicalTypes.md: local timestamps must carry the legacy annotation too (forward compatibility).
             switch unit {
             case .millis: return 9
             case .micros: return 10

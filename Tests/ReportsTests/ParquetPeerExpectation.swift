@@ -30,19 +30,23 @@ enum PeerExpectation {
         return reader == "pyarrow" ? names.0 : reader == "polars" ? names.1 : names.2
     }
 
-    /// pyarrow's physical type name, logical type text prefix and converted type name.
-    static func schema(of column: ParquetColumn) -> (physical: String, logical: String, converted: String) {
+    /// pyarrow's physical type name, logical type text prefix and converted type name, and the converted
+    /// type actually stored in the file. pyarrow derives its `converted_type` from the logical type and
+    /// shows NONE for local timestamps, which the file annotates TIMESTAMP_MILLIS/MICROS as
+    /// LogicalTypes.md requires (DuckDB's `parquet_schema` shows the stored value).
+    static func schema(of column: ParquetColumn) -> (physical: String, logical: String, converted: String, stored: String?) {
         let physical = ["BOOLEAN", "INT32", "INT64", "", "FLOAT", "DOUBLE", "BYTE_ARRAY"][Int(column.physicalType.rawValue)]
         switch column.logicalType {
-        case .none: return (physical, "None", "NONE")
-        case .string: return (physical, "String", "UTF8")
-        case .date: return (physical, "Date", "DATE")
+        case .none: return (physical, "None", "NONE", nil)
+        case .string: return (physical, "String", "UTF8", "UTF8")
+        case .date: return (physical, "Date", "DATE", "DATE")
         case .timestamp(let unit, let utc):
             let name = unit == .millis ? "milliseconds" : unit == .micros ? "microseconds" : "nanoseconds"
-            let converted = !utc || unit == .nanos ? "NONE" : unit == .millis ? "TIMESTAMP_MILLIS" : "TIMESTAMP_MICROS"
-            return (physical, "Timestamp(isAdjustedToUTC=\(utc), timeUnit=\(name)", converted)
+            let stored: String? = unit == .nanos ? nil : unit == .millis ? "TIMESTAMP_MILLIS" : "TIMESTAMP_MICROS"
+            return (physical, "Timestamp(isAdjustedToUTC=\(utc), timeUnit=\(name)", utc ? stored ?? "NONE" : "NONE", stored)
         case .integer(let bits, let signed):
-            return (physical, "Int(bitWidth=\(bits), isSigned=\(signed))", "\(signed ? "INT" : "UINT")_\(bits)")
+            let name = "\(signed ? "INT" : "UINT")_\(bits)"
+            return (physical, "Int(bitWidth=\(bits), isSigned=\(signed))", name, name)
         }
     }
 

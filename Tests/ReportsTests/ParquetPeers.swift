@@ -27,6 +27,25 @@ struct PeerTable: Decodable {
     let kv: [String: String]?
     /// DuckDB only: [row group, column, stats_null_count].
     let null_counts: [[Int?]]?
+    /// DuckDB only: the raw schema elements, root first: [name, type, repetition_type, converted_type,
+    /// num_children] as text (nil where the field is not set).
+    let schema: [[PeerScalar?]]?
+}
+
+/// A JSON string or integer.
+enum PeerScalar: Decodable, Equatable, CustomStringConvertible {
+    case text(String)
+    case int(Int)
+    init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let i = try? container.decode(Int.self) { self = .int(i) } else { self = .text(try container.decode(String.self)) }
+    }
+    var description: String {
+        switch self {
+        case .text(let s): return s
+        case .int(let i): return String(i)
+        }
+    }
 }
 
 /// pyarrow's `pq.read_metadata` view of the footer.
@@ -254,7 +273,10 @@ enum ParquetPeers {
                   con.execute(f"SELECT key, value FROM parquet_kv_metadata({lit})").fetchall()}
             nulls = [[r[0], r[1], r[2]] for r in con.execute(
                 f"SELECT row_group_id, column_id, stats_null_count FROM parquet_metadata({lit}) ORDER BY 1, 2").fetchall()]
-            return {"columns": cols, "types": types, "units": units, "values": values, "kv": kv, "null_counts": nulls}
+            schema = [[r[0], r[1], r[2], r[3], r[4]] for r in con.execute(
+                f"SELECT name, type, repetition_type, converted_type, num_children FROM parquet_schema({lit})").fetchall()]
+            return {"columns": cols, "types": types, "units": units, "values": values, "kv": kv, "null_counts": nulls,
+                    "schema": schema}
 
         def guarded(fn, path):
             try:

@@ -65,6 +65,19 @@ final class ParquetRoundTripTests: XCTestCase {
             XCTAssertTrue(schema.logical.hasPrefix(expected.logical), "\(name).\(column.name) logical \(schema.logical)")
             XCTAssertEqual(schema.converted, expected.converted, "\(name).\(column.name) converted type")
             XCTAssertEqual(schema.max_def, column.isNullable ? 1 : 0)
+            // The raw schema element as DuckDB reads it (index 0 is the root group).
+            if let raw = file.duckdb.schema, raw.count == table.count + 1 {
+                XCTAssertEqual(raw[j + 1][0], .text(column.name))
+                XCTAssertEqual(raw[j + 1][1], .text(expected.physical), "\(name).\(column.name) DuckDB raw type")
+                XCTAssertEqual(raw[j + 1][2], .text(column.isNullable ? "OPTIONAL" : "REQUIRED"), "\(name).\(column.name) repetition")
+                XCTAssertEqual(raw[j + 1][3], expected.stored.map { .text($0) }, "\(name).\(column.name) stored converted type")
+            } else {
+                XCTFail("\(name): DuckDB parquet_schema has \(file.duckdb.schema?.count ?? 0) elements for \(table.count) columns")
+            }
+        }
+        if let root = file.duckdb.schema?.first {
+            XCTAssertEqual(root[2], nil, "\(name): the root group has no repetition")
+            XCTAssertEqual(root[4], .int(table.count), "\(name): root num_children")
         }
         var chunkBytes = 0
         var lastOffset = 0
