@@ -114,6 +114,9 @@ enum ParquetColumnChunk {
                 throw ParquetWriteError("column \(column.name): a page of \(scratch.payload.count) bytes exceeds 2³¹-1")
             }
             let compressedSize = try scratch.compressor.compress(scratch.payload, into: &scratch.compressed)
+            guard compressedSize <= Int(Int32.max), page.count <= Int(Int32.max) else {
+                throw ParquetWriteError("column \(column.name): a page exceeds the 2³¹-1 limit of a page header")
+            }
             let pageStatistics = TypedStatistics(page, kind: kind)
             chunkStatistics.merge(pageStatistics, kind: kind)
             let header = ParquetMetadata.dataPageHeader(

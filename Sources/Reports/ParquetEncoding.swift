@@ -130,12 +130,11 @@ enum ParquetEncoding {
                 out.append(defined[i] ? 1 : 0)
             } else {
                 pending.append(contentsOf: defined[runStart..<j])
-                // Keep runs to whole groups while more data follows.
+                // Cap bit-packed runs at 63 groups; the remainder stays pending.
                 while pending.count >= maxBitPackedRun {
-                    let head = Array(pending[..<maxBitPackedRun])
+                    var head = Array(pending[..<maxBitPackedRun])
                     pending.removeFirst(maxBitPackedRun)
-                    var chunk = head
-                    flushBitPacked(&chunk, to: &out)
+                    flushBitPacked(&head, to: &out)
                 }
             }
             i = j
