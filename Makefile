@@ -11,16 +11,20 @@ HOST_SIMD := $(shell if grep -qw avx512f /proc/cpuinfo 2>/dev/null; then echo av
                else echo portable; fi)
 SIMD ?= $(HOST_SIMD)
 
-APT_PACKAGES := libopenblas-dev liblapacke-dev zlib1g-dev pkg-config
+APT_PACKAGES := libopenblas-dev liblapacke-dev zlib1g-dev libzstd-dev pkg-config python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_DIR := .build-release
 TEST_DIR := .build-test
 SWIFT_RELEASE := GEX_SIMD=$(SIMD) swift build -c release --scratch-path $(RELEASE_DIR)
 GEX := $(RELEASE_DIR)/release/gex
 CHAIN := data/spx_quotedata_2023-09-14.csv
+# Test-only Python peers (pyarrow, polars, DuckDB, …) live in their own venv, never in the system Python.
+PEERS_VENV := Benchmarks/.venv
+PEERS_REQUIREMENTS := Benchmarks/peers/requirements-test.txt
+PEERS_PYTHON := $(CURDIR)/$(PEERS_VENV)/bin/python
 REAL_CHAINS := $(wildcard ../shared/data/real/*quotedata*)
 
-.PHONY: help setup build release data test test-swift test-cli test-peers run bench check-imports clean
+.PHONY: help setup peers-venv build release data test test-swift test-cli test-peers run bench check-imports clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -33,6 +37,15 @@ setup: ## Install the system packages the build needs (idempotent; silent when p
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; fi
 	@python3 -c "import numpy" 2>/dev/null || { echo "setup: installing numpy (test peer)"; python3 -m pip install -q numpy; }
 
+peers-venv: $(PEERS_VENV)/.installed ## Create Benchmarks/.venv (pyarrow, polars, duckdb, …) for the peer tests (idempotent)
+
+# Rebuilt only when requirements.txt changes; silent when up to date.
+$(PEERS_VENV)/.installed: $(PEERS_REQUIREMENTS) | setup
+	@echo "peers-venv: installing $(PEERS_REQUIREMENTS) into $(PEERS_VENV)"
+	@[ -x $(PEERS_VENV)/bin/python ] || python3 -m venv $(PEERS_VENV)
+	@$(PEERS_VENV)/bin/pip install -q --disable-pip-version-check -r $(PEERS_REQUIREMENTS)
+	@touch $@
+
 build: setup ## Debug build (portable)
 	swift build
 
@@ -41,8 +54,8 @@ release: setup ## Release build with the host's SIMD (SIMD=$(SIMD))
 
 test: setup check-imports test-swift test-cli test-peers ## All tests: Swift tests (release, host SIMD), CLI contract, Perfiliev peer comparison
 
-test-swift: setup
-	GEX_SIMD=$(SIMD) swift test -c release --disable-swift-testing --scratch-path $(TEST_DIR)
+test-swift: setup peers-venv
+	GEX_PEERS_PYTHON=$(PEERS_PYTHON) GEX_SIMD=$(SIMD) swift test -c release --disable-swift-testing --scratch-path $(TEST_DIR)
 
 test-cli: release ## The gex CLI contract: help, version, exit codes, JSON keys, --out files
 	scripts/cli-smoke.sh $(GEX)

@@ -2,7 +2,7 @@
 //
 // GammaSurface: dealer gamma-exposure analytics from options market data.
 // Layers (one-way imports, see README "Layout"):
-//   L0 CBLAS, CLAPACKE        system libraries (OpenBLAS, LAPACKE)
+//   L0 CBLAS, CLAPACKE        system libraries (OpenBLAS, LAPACKE); CZlib, CZstd (zlib, Zstandard)
 //   L1 OptionsMath            pure kernels (no I/O, no Foundation)
 //   L1 LinearAlgebra          the only Swift code that calls BLAS/LAPACK
 //   L2 MarketModel            contracts, calendar, time to expiry, conventions
@@ -60,6 +60,9 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]),
         // C leaf imported only by OptionsMath: vector square root (see Sources/CShims/include).
         .target(name: "CShims", cSettings: simdC),
+        .systemLibrary(
+            name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]),
         .target(
             name: "OptionsMath",
             dependencies: ["CShims", .product(name: "RealModule", package: "swift-numerics")],
@@ -72,7 +75,7 @@ let package = Package(
         .target(name: "Archives", dependencies: ["MarketModel", "CZlib"]),
         .target(name: "SyntheticMarket", dependencies: ["OptionsMath", "MarketModel", "CZlib"]),
         .target(name: "Pipeline", dependencies: ["MarketModel", "Exposure", "OptionsMath"]),
-        .target(name: "Reports", dependencies: ["MarketModel", "Exposure"]),
+        .target(name: "Reports", dependencies: ["MarketModel", "Exposure", "CZstd"]),
         .executableTarget(
             name: "gex",
             dependencies: [

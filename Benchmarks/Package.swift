@@ -31,5 +31,13 @@ let package = Package(
             ],
             path: "Benchmarks/LevelsBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
+            name: "WriterBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Reports", package: "GammaSurface"),
+            ],
+            path: "Benchmarks/WriterBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     ]
 )
