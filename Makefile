@@ -24,7 +24,7 @@ PEERS_REQUIREMENTS := Benchmarks/peers/requirements-test.txt
 PEERS_PYTHON := $(CURDIR)/$(PEERS_VENV)/bin/python
 REAL_CHAINS := $(wildcard ../shared/data/real/*quotedata*)
 
-.PHONY: help setup peers-venv build release data test test-swift test-cli test-peers run bench check-imports clean
+.PHONY: help setup peers-venv build release data test test-swift test-cli test-run test-peers run bench check-imports clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -52,13 +52,16 @@ build: setup ## Debug build (portable)
 release: setup ## Release build with the host's SIMD (SIMD=$(SIMD))
 	$(SWIFT_RELEASE)
 
-test: setup check-imports test-swift test-cli test-peers ## All tests: Swift tests (release, host SIMD), CLI contract, Perfiliev peer comparison
+test: setup check-imports test-swift test-cli test-run test-peers ## All tests: Swift tests (release, host SIMD), CLI contract, Perfiliev peer comparison
 
 test-swift: setup peers-venv
 	GEX_PEERS_PYTHON=$(PEERS_PYTHON) GEX_SIMD=$(SIMD) swift test -c release --disable-swift-testing --scratch-path $(TEST_DIR)
 
 test-cli: release ## The gex CLI contract: help, version, exit codes, JSON keys, --out files
 	scripts/cli-smoke.sh $(GEX)
+
+test-run: release peers-venv ## gex run end to end: determinism over 1/2/3/8 workers, NaN scan, readers, kill, exit codes
+	scripts/run-checks.sh $(GEX) $(PEERS_PYTHON)
 
 test-peers: release ## gex levels --convention perfiliev vs the independent numpy implementation, every real chain
 	python3 Benchmarks/peers/compare_perfiliev.py --gex $(GEX) $(CHAIN) $(REAL_CHAINS)

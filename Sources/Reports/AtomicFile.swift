@@ -8,6 +8,12 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
     public let reason: String
     /// `path: reason`.
     public var description: String { "\(path): \(reason)" }
+
+    /// Creates an error for `path`.
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
 }
 
 /// Writes files so that readers never see a partial one: the bytes go to a temporary file in

@@ -14,7 +14,7 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Exposure surfaces and levels for every snapshot of a day archive (DataShop intervals or Databento OPRA).",
         discussion: """
-            Writes into DIR (published atomically): levels, by_strike, by_expiry, surface, profiles (.csv) and
+            Writes into DIR (published atomically): levels, by_strike, by_expiry, surface, profiles (.parquet, or .csv) and
             metadata.json (inputs with SHA-256, conventions, units of every column, counts by reason, timings).
             Examples:
               gex run UnderlyingOptionsIntervals_60sec_calcs_oi_2024-01-19.csv.gz --out out/2024-01-19
@@ -57,6 +57,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Snapshot interval in seconds for tick (OPRA) archives.")
     var interval = 60
 
+    @Option(name: .customLong("format"), help: "Table format: parquet (ZSTD, units in the key-value metadata) or csv.")
+    var tableFormat = "parquet"
+
     @Flag(help: "Print a JSON summary on stdout.")
     var json = false
 
@@ -70,6 +73,7 @@ struct RunCommand: ParsableCommand {
         guard levels >= 2, range > 0, range < 1 else { throw ValidationError("--levels ≥ 2 and 0 < --range < 1") }
         guard wallBand == "all" || (Double(wallBand) ?? 0) > 0 else { throw ValidationError("--wall-band must be a positive fraction or 'all'") }
         guard (60...3600).contains(interval) else { throw ValidationError("--interval must be 60 … 3600 seconds") }
+        guard ["parquet", "csv"].contains(tableFormat) else { throw ValidationError("--format must be parquet or csv") }
     }
 
     func run() throws {
@@ -88,7 +92,21 @@ struct RunCommand: ParsableCommand {
             let result = DayRun.run(stores: day.stores, configuration: c, every: every, workers: workers) { done, total in bar.update(done, total) }
             bar.finish()
             let directory = try AtomicDirectory(path: out)
-            for table in result.tables { try TableCSV.write(table, to: directory.file(table.name + ".csv")) }
+            for table in result.tables {
+                if tableFormat == "csv" {
+                    try TableCSV.write(table, to: directory.file(table.name + ".csv"))
+                } else {
+                    do {
+                        try TableParquet.write(table, to: directory.file(table.name + ".parquet"),
+                                               extra: ["gex.positions": c.positions.name, "gex.gex_unit": c.unit.rawValue],
+                                               version: GexCommand.version)
+                    } catch let error as OutputError {
+                        throw error
+                    } catch {
+                        throw OutputError(path: directory.file(table.name + ".parquet"), reason: "\(error)")
+                    }
+                }
+            }
             let summary = DayRunSummary(tables: result.tables, counts: result.counts, vendorIVDifference: result.vendorIVDifference,
                                         timings: result.timings)
             let inputs = RunMetadata.Inputs(
