@@ -67,6 +67,27 @@ else
   wait $pid; echo "note: the run finished within 1 s; kill test not exercised"
 fi
 
+# gex batch: shards 0/2 and 1/2 together cover every day once; a killed batch resumes without loss or duplicates.
+mkdir -p "$tmp/days"
+for d in 2024-01-16 2024-01-17 2024-01-18 2024-01-19; do
+  "$gex" generate --contracts 600 --interval 3600 --date "$d" --seed 9 --out "$tmp/days/spx_$d.csv" 2>/dev/null
+done
+"$gex" batch "$tmp"/days/*.csv --out "$tmp/sharded" --shard 0/2 --quiet && "$gex" batch "$tmp"/days/*.csv --out "$tmp/sharded" --shard 1/2 --quiet \
+  && [ "$(ls "$tmp"/sharded/ticker=SPX | wc -l)" = 4 ] && ok || bad "batch shards do not cover the 4 days"
+"$gex" batch "$tmp"/days/*.csv --out "$tmp/resumed" --quiet --workers 1 & pid=$!
+sleep 0.7; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+"$gex" batch "$tmp"/days/*.csv --out "$tmp/resumed" --quiet && ok || bad "batch resume"
+if "$python" - "$tmp" <<'PY'
+import sys, duckdb
+root = sys.argv[1]
+for name in ["sharded", "resumed"]:
+    rows = duckdb.sql(f"select ticker, date from '{root}/{name}/summary.parquet' order by date").fetchall()
+    assert len(rows) == 4 and len(set(rows)) == 4, (name, rows)
+    n = duckdb.sql(f"select count(*) from read_parquet('{root}/{name}/ticker=*/date=*/levels.parquet', hive_partitioning=true)").fetchall()[0][0]
+    assert n == 4 * 6, (name, n)
+PY
+then ok; else bad "batch summary or Hive tree"; fi
+
 # Unwritable output: exit 74 with a message.
 "$gex" run "$sample" --out /proc/gex-no/out --quiet 2>"$tmp/err"; code=$?
 [ $code = 74 ] && grep -q "/proc/gex-no" "$tmp/err" && ok || bad "unwritable --out gave exit $code"

@@ -1,0 +1,129 @@
+import ArgumentParser
+import Archives
+import Exposure
+import Foundation
+import MarketModel
+import Pipeline
+import Reports
+
+extension VolatilitySource: ExpressibleByArgument {}
+
+/// Options shared by `gex run` and `gex batch`.
+struct RunOptions: ParsableArguments {
+    @Option(help: "Every N-th snapshot (1 = all).")
+    var every = 1
+
+    @Option(help: "Worker threads (default: all cores).")
+    var workers: Int?
+
+    @Option(help: "Dealer sign preset: classic, customers-long, short-both (the base preset under --positions flow).")
+    var sign: DealerSign = .classic
+
+    @Option(help: "Positions: preset (the sign preset on opening OI) or flow (plus classified trades through the day).")
+    var positions = "preset"
+
+    @Option(name: .customLong("vol-source"), help: "Volatility: mid (implied from mid quotes) or vendor (the archive's IV column).")
+    var volSource: VolatilitySource = .mid
+
+    @Option(help: "Profile levels (default 201).")
+    var levels = 201
+
+    @Option(help: "Profile half-width as a fraction of spot (default 0.10).")
+    var range = 0.10
+
+    @Option(name: .customLong("wall-band"), help: "Walls within this fraction of spot, or 'all' (default 0.1).")
+    var wallBand = "0.1"
+
+    @Option(name: .customLong("wall-max-days"), help: "Walls only from expiries within this many days.")
+    var wallMaxDays: Int?
+
+    @Option(help: "Snapshot interval in seconds for tick (OPRA) archives.")
+    var interval = 60
+
+    @Option(name: .customLong("format"), help: "Table format: parquet (ZSTD, units in the key-value metadata) or csv.")
+    var tableFormat = "parquet"
+
+    func validate() throws {
+        guard every >= 1 else { throw ValidationError("--every must be at least 1") }
+        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
+        guard ["preset", "flow"].contains(positions) else { throw ValidationError("--positions must be preset or flow") }
+        guard levels >= 2, range > 0, range < 1 else { throw ValidationError("--levels ≥ 2 and 0 < --range < 1") }
+        guard wallBand == "all" || (Double(wallBand) ?? 0) > 0 else { throw ValidationError("--wall-band must be a positive fraction or 'all'") }
+        guard (60...3600).contains(interval) else { throw ValidationError("--interval must be 60 … 3600 seconds") }
+        guard ["parquet", "csv"].contains(tableFormat) else { throw ValidationError("--format must be parquet or csv") }
+    }
+
+    var snapshotConfiguration: SnapshotConfiguration {
+        var c = SnapshotConfiguration()
+        c.positions = positions == "flow" ? .flow(base: sign) : .preset(sign)
+        c.volatilitySource = volSource
+        c.gridPoints = levels
+        c.gridHalfWidth = range
+        c.wallBand = wallBand == "all" ? nil : Double(wallBand)
+        c.wallMaximumDays = wallMaxDays
+        return c
+    }
+}
+
+/// Runs one day (one archive group) and publishes its outputs.
+enum DayExecution {
+    /// Where outputs go: one directory with rows for every underlying, or one directory per underlying.
+    enum Layout {
+        case combined(String)
+        case perUnderlying((String) -> String)
+    }
+
+    /// One published output directory.
+    struct Written {
+        let path: String
+        let stores: [DayStore]
+        let result: DayRunResult
+    }
+
+    /// Reads `archives`, runs the day and publishes per `layout`.
+    static func execute(archives: [String], options o: RunOptions, quiet: Bool, layout: Layout) throws -> [Written] {
+        let started = Date()
+        let (format, day) = try ArchiveReader.read(paths: archives, intervalSeconds: o.interval)
+        let readSeconds = Date().timeIntervalSince(started)
+        let groups: [(String, [DayStore])]
+        switch layout {
+        case .combined(let path): groups = [(path, day.stores)]
+        case .perUnderlying(let name): groups = day.stores.map { (name($0.underlying), [$0]) }
+        }
+        var written: [Written] = []
+        for (path, stores) in groups {
+            let bar = ProgressBar(enabled: !quiet)
+            let c = o.snapshotConfiguration
+            let result = DayRun.run(stores: stores, configuration: c, every: o.every, workers: o.workers) { done, total in bar.update(done, total) }
+            bar.finish()
+            let out = try AtomicDirectory(path: path)
+            for table in result.tables { try write(table, into: out, options: o, configuration: c) }
+            let summary = DayRunSummary(tables: result.tables, counts: result.counts, vendorIVDifference: result.vendorIVDifference, timings: result.timings)
+            let inputs = RunMetadata.Inputs(
+                paths: archives, format: format.rawValue, rowsRead: day.rowsRead,
+                defects: day.defects.entries.mapValues { ($0.count, $0.firstFile, $0.firstLine) },
+                stores: stores.map { ($0.underlying, $0.contractCount, $0.snapshotCount) })
+            let metadata = RunMetadata.object(inputs: inputs, result: summary, configuration: c, every: o.every, workers: o.workers,
+                                              readSeconds: readSeconds, version: GexCommand.version)
+            try AtomicFile.write(RunMetadata.encode(metadata), to: out.file("metadata.json"))
+            try out.commit()
+            written.append(Written(path: path, stores: stores, result: result))
+        }
+        return written
+    }
+
+    static func write(_ table: OutputTable, into out: AtomicDirectory, options o: RunOptions, configuration c: SnapshotConfiguration) throws {
+        if o.tableFormat == "csv" {
+            try TableCSV.write(table, to: out.file(table.name + ".csv"))
+            return
+        }
+        do {
+            try TableParquet.write(table, to: out.file(table.name + ".parquet"),
+                                   extra: ["gex.positions": c.positions.name, "gex.gex_unit": c.unit.rawValue], version: GexCommand.version)
+        } catch let error as OutputError {
+            throw error
+        } catch {
+            throw OutputError(path: out.file(table.name + ".parquet"), reason: "\(error)")
+        }
+    }
+}
