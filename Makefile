@@ -74,8 +74,13 @@ data: release ## Generate an SPX-size synthetic day (DataShop 60 s, ~1.5 GB unco
 	$(GEX) generate --format datashop --underlying SPX --date 2024-01-19 --contracts 21000 --interval 60 --seed 1 \
 	  --out data/generated/UnderlyingOptionsIntervals_60sec_calcs_oi_2024-01-19.csv.gz
 
-run: release ## Print the levels of the committed real SPX chain
+DEMO_DAY := data/generated/demo_spx_2024-01-19_300s.csv.gz
+
+run: release ## Levels of the committed real SPX chain, then a generated SPX day through gex run (report path printed)
 	$(GEX) levels $(CHAIN)
+	@mkdir -p data/generated
+	@[ -f $(DEMO_DAY) ] || $(GEX) generate --contracts 8000 --interval 300 --date 2024-01-19 --seed 1 --out $(DEMO_DAY)
+	$(GEX) run $(DEMO_DAY) --out out/demo --quiet
 
 bench: setup ## Run the ordo-one benchmarks (release, host SIMD)
 	cd Benchmarks && GEX_SIMD=$(SIMD) swift package --disable-sandbox benchmark --no-progress

@@ -34,6 +34,17 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         do {
             let written = try DayExecution.execute(archives: archives, options: options, quiet: quiet, layout: .combined(out))
+            if !json {
+                for w in written {
+                    for (store, last) in zip(w.stores, w.result.lastSnapshots) {
+                        func level(_ x: Double?) -> String { x.map { String(format: "%.2f", $0) } ?? "none" }
+                        print("\(store.underlying) at \(EasternTime.iso8601(last.time)): spot \(level(last.spot)), \(last.regime.rawValue)")
+                        print("  Zero Gamma \(level(last.zeroGamma))   Call Wall \(level(last.walls?.callWall))   Put Wall \(level(last.walls?.putWall))"
+                              + "   Net GEX \(String(format: "%.3e", last.netGEX)) USD per 1% move")
+                    }
+                    print("outputs: \(w.path)/ (levels, by_strike, by_expiry, surface, profiles, metadata.json)")
+                }
+            }
             if json {
                 let summary: [[String: Any]] = written.map { w in
                     ["underlyings": w.stores.map(\.underlying), "out": w.path, "snapshots": w.stores.map(\.snapshotCount).reduce(0, +),
