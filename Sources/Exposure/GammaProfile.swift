@@ -21,6 +21,8 @@ public struct GammaProfile: Sendable {
     public let values: Matrix
     /// Unit of `values`.
     public let unit: ExposureUnit
+    /// DEX profile of all contracts, Σ w·Δ(S′)·S′ in dollars of delta, when requested (else empty).
+    public let dollarDelta: [Double]
 
     /// Contracts per gamma tile (a fixed constant: part of the determinism contract).
     public static let contractBlock = 512
@@ -39,7 +41,7 @@ public struct GammaProfile: Sendable {
     }
 
     /// Builds the profile of `contracts` over `levels` for the membership columns given.
-    public init(contracts: PricedContracts, membership: Matrix01, levels: [Double], unit: ExposureUnit) {
+    public init(contracts: PricedContracts, membership: Matrix01, levels: [Double], unit: ExposureUnit, withDelta: Bool = false) {
         precondition(membership.rows == contracts.count, "membership rows must match contracts")
         let variantCount = membership.columns
         var aggregation = Matrix(rows: contracts.count, columns: variantCount)
@@ -52,6 +54,8 @@ public struct GammaProfile: Sendable {
         let block = GammaProfile.contractBlock
         var tile = [Double](repeating: 0, count: levels.count * block)
         var spotColumn = [Double](repeating: 0, count: block)
+        var deltaRow = [Double](repeating: 0, count: block)
+        var dex = [Double](repeating: 0, count: withDelta ? levels.count : 0)
         let scales = levels.map { unit.scale(spot: $0) }
         var start = 0
         while start < contracts.count {
@@ -60,7 +64,16 @@ public struct GammaProfile: Sendable {
                 spotColumn.withUnsafeMutableBufferPointer { column in
                     for (j, level) in levels.enumerated() {
                         let row = UnsafeMutableBufferPointer(rebasing: t[(j * width)..<(j * width + width)])
-                        contracts.gamma(start..<(start + width), spot: level, spotColumn: column, into: row)
+                        if withDelta {
+                            deltaRow.withUnsafeMutableBufferPointer { d in
+                                contracts.delta(start..<(start + width), spot: level, spotColumn: column, into: d, gamma: row)
+                                var sum = 0.0
+                                for c in 0..<width where contracts.weight[start + c] != 0 { sum += contracts.weight[start + c] * d[c] }
+                                dex[j] += sum * level
+                            }
+                        } else {
+                            contracts.gamma(start..<(start + width), spot: level, spotColumn: column, into: row)
+                        }
                         for c in 0..<width { row[c] *= scales[j] }
                     }
                 }
@@ -81,6 +94,7 @@ public struct GammaProfile: Sendable {
         self.variants = Array(ProfileVariant.allCases.prefix(variantCount))
         self.values = result
         self.unit = unit
+        self.dollarDelta = dex
     }
 
     /// The "all" profile repriced exactly at one hypothetical spot (no grid): used to refine

@@ -19,6 +19,8 @@ public struct PricedContracts: Sendable {
     public var right: [OptionRight] = []
     /// Continuous rate and dividend yield per contract (per expiry when implied from forwards).
     public var rate: [Double] = [], dividendYield: [Double] = []
+    /// `right == .call`, kept as a column for the batch kernels.
+    public var isCall: [Bool] = []
     /// Contracts whose implied volatility was missing, zero or negative (repriced with gamma 0).
     public private(set) var missingVolatility = 0
 
@@ -30,6 +32,7 @@ public struct PricedContracts: Sendable {
         self.volatility = volatility
         self.weight = weight
         self.right = isCall.map { $0 ? .call : .put }
+        self.isCall = isCall
         self.rate = rate
         self.dividendYield = dividendYield
         missingVolatility = volatility.filter { !($0 > 0) }.count
@@ -49,6 +52,7 @@ public struct PricedContracts: Sendable {
             weight.append(configuration.dealerSign.sign(for: key.right)
                 * chain.openInterest[i] * chain.multiplier[i])
             right.append(key.right)
+            isCall.append(key.right == .call)
             rate.append(configuration.rate)
             dividendYield.append(configuration.dividendYield)
         }
@@ -64,21 +68,23 @@ public struct PricedContracts: Sendable {
             dividendYield: dividendYield[i], right: right[i]))
     }
 
-    /// Delta per share of contracts `range` at one hypothetical spot, into `output[0..<range.count]`
-    /// (SIMD kernel; `spotColumn` is scratch).
+    /// Delta (and, when `gammaOutput` is given, gamma) per share of contracts `range` at one
+    /// hypothetical spot, in one kernel pass (SIMD; `spotColumn` is scratch of ≥ `range.count`).
     public func delta(_ range: Range<Int>, spot: Double, spotColumn: UnsafeMutableBufferPointer<Double>,
-                      into output: UnsafeMutableBufferPointer<Double>) {
+                      into output: UnsafeMutableBufferPointer<Double>, gamma gammaOutput: UnsafeMutableBufferPointer<Double>? = nil) {
         let n = range.count
         for k in 0..<n { spotColumn[k] = spot }
-        let calls = right[range].map { $0 == .call }
         strike.withUnsafeBufferPointer { K in years.withUnsafeBufferPointer { T in
         volatility.withUnsafeBufferPointer { V in rate.withUnsafeBufferPointer { R in
-        dividendYield.withUnsafeBufferPointer { Q in calls.withUnsafeBufferPointer { C in
+        dividendYield.withUnsafeBufferPointer { Q in isCall.withUnsafeBufferPointer { C in
+            let gammaColumn = gammaOutput.map { UnsafeMutableBufferPointer(rebasing: $0[0..<n]) }
             GreeksKernel.blackScholes(
                 spot: UnsafeBufferPointer(rebasing: spotColumn[0..<n]), strike: UnsafeBufferPointer(rebasing: K[range]),
                 time: UnsafeBufferPointer(rebasing: T[range]), volatility: UnsafeBufferPointer(rebasing: V[range]),
                 rate: UnsafeBufferPointer(rebasing: R[range]), dividendYield: UnsafeBufferPointer(rebasing: Q[range]),
-                isCall: C, outputs: GreeksOutput(delta: UnsafeMutableBufferPointer(rebasing: output[0..<n])), greeks: .delta)
+                isCall: UnsafeBufferPointer(rebasing: C[range]),
+                outputs: GreeksOutput(delta: UnsafeMutableBufferPointer(rebasing: output[0..<n]), gamma: gammaColumn),
+                greeks: gammaColumn == nil ? .delta : [.delta, .gamma])
         }}}}}}
     }
 

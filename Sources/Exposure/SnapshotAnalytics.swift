@@ -68,14 +68,15 @@ public enum SnapshotAnalytics {
                                         isCall: p.isCall, rate: p.rate, dividendYield: p.dividendYield)
         let levels = GammaProfile.grid(from: S * (1 - c.gridHalfWidth), to: S * (1 + c.gridHalfWidth), count: c.gridPoints)
         let keys = p.contractIndex.map { store.contracts[$0] }
-        let profile = GammaProfile(contracts: contracts, membership: ProfileVariant.membership(keys: keys, asOf: r.time), levels: levels, unit: c.unit)
+        let profile = GammaProfile(contracts: contracts, membership: ProfileVariant.membership(keys: keys, asOf: r.time), levels: levels,
+                                   unit: c.unit, withDelta: true)
         r.profile = profile
         let reprice = { (x: Double) in GammaProfile.value(at: x, contracts: contracts, unit: c.unit) }
         r.zeroGammas = ZeroGamma.refinedRoots(levels: levels, profile: profile.curve(.all), tolerance: 1e-9 * S, function: reprice)
         r.zeroGamma = ZeroGamma.nearestFirst(r.zeroGammas, spot: S).first
         r.profileAtSpot = reprice(S)
         r.regime = GammaRegime(profileAtSpot: r.profileAtSpot)
-        r.dexProfile = levels.map { contracts.dollarDelta(at: $0) }
+        r.dexProfile = profile.dollarDelta
         let dexRoots = ZeroGamma.refinedRoots(levels: levels, profile: r.dexProfile, tolerance: 1e-9 * S) { contracts.dollarDelta(at: $0) }
         r.deltaNeutral = ZeroGamma.nearestFirst(dexRoots, spot: S).first
         // Walls among strikes within the band, over expiries within the DTE limit.
