@@ -24,7 +24,7 @@ PEERS_REQUIREMENTS := Benchmarks/peers/requirements-test.txt
 PEERS_PYTHON := $(CURDIR)/$(PEERS_VENV)/bin/python
 REAL_CHAINS := $(wildcard ../shared/data/real/*quotedata*)
 
-.PHONY: help setup peers-venv build release data test test-swift test-cli test-run test-peers run bench check-imports clean
+.PHONY: help setup peers-venv build release data test test-swift test-cli test-run test-peers run bench bench-quick bench-check bench-peers check-imports clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -82,8 +82,17 @@ run: release ## Levels of the committed real SPX chain, then a generated SPX day
 	@[ -f $(DEMO_DAY) ] || $(GEX) generate --contracts 8000 --interval 300 --date 2024-01-19 --seed 1 --out $(DEMO_DAY)
 	$(GEX) run $(DEMO_DAY) --out out/demo --quiet
 
-bench: setup ## Run the ordo-one benchmarks (release, host SIMD)
+bench: setup ## Run every ordo-one benchmark (release, host SIMD; SPX-size inputs)
 	cd Benchmarks && GEX_SIMD=$(SIMD) swift package --disable-sandbox benchmark --no-progress
+
+bench-quick: setup ## Every benchmark briefly on small inputs (CI: they must build and run; timing never fails it)
+	cd Benchmarks && GEX_BENCH_QUICK=1 GEX_SIMD=$(SIMD) swift package --disable-sandbox benchmark --no-progress --max-duration 1 --max-iterations 3
+
+bench-check: setup ## Ratio regression check measured within one process (kernel vs scalar loop, parser vs read), thresholds in Benchmarks/thresholds.json
+	cd Benchmarks && GEX_SIMD=$(SIMD) swift run -c release --disable-sandbox RatioCheck thresholds.json
+
+bench-peers: release ## The peers harness: numpy/scipy greeks, numpy Newton and py_vollib IV, Perfiliev numpy, pandas/polars CSV, side by side with ours
+	Benchmarks/peers/run_peers.sh $(GEX)
 
 clean: ## Remove build folders
 	rm -rf .build $(RELEASE_DIR) $(TEST_DIR) Benchmarks/.build

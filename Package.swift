@@ -43,6 +43,7 @@ let package = Package(
         .library(name: "Archives", targets: ["Archives"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
+        .library(name: "SyntheticMarket", targets: ["SyntheticMarket"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -13,6 +13,33 @@ let package = Package(
     ],
     targets: [
         .executableTarget(
+            name: "ExposureBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Exposure", package: "GammaSurface"),
+                .product(name: "Pipeline", package: "GammaSurface"),
+                .product(name: "SyntheticMarket", package: "GammaSurface"),
+            ],
+            path: "Benchmarks/ExposureBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
+            name: "ArchivesBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Archives", package: "GammaSurface"),
+                .product(name: "SyntheticMarket", package: "GammaSurface"),
+            ],
+            path: "Benchmarks/ArchivesBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
+            name: "RatioCheck",
+            dependencies: [
+                .product(name: "Archives", package: "GammaSurface"),
+                .product(name: "OptionsMath", package: "GammaSurface"),
+                .product(name: "SyntheticMarket", package: "GammaSurface"),
+            ],
+            path: "Sources/RatioCheck"),
+        .executableTarget(
             name: "OptionsMathBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
