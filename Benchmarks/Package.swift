@@ -32,6 +32,13 @@ let package = Package(
             path: "Benchmarks/ArchivesBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
         .executableTarget(
+            name: "PeerWorkloads",
+            dependencies: [
+                .product(name: "OptionsMath", package: "GammaSurface"),
+                .product(name: "Pipeline", package: "GammaSurface"),
+            ],
+            path: "Sources/PeerWorkloads"),
+        .executableTarget(
             name: "RatioCheck",
             dependencies: [
                 .product(name: "Archives", package: "GammaSurface"),

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The peers harness (`make bench-peers`): the same work through what users would otherwise use,
+# timed in the same run as ours; one table (workload, ours, peer, ratio, cores) printed and written
+# as JSON and Markdown under Benchmarks/results/ (ignored by git).
+#   venvs: Benchmarks/.venv-peers (numpy, scipy, pandas, polars) and Benchmarks/.venv-vollib
+#   (py_vollib_vectorized on numba 0.59 / numpy 1.26, with py_lets_be_rational pinned to its original
+#   1.0.1 sdist, reinstalled last because lets_be_rational 1.1.x overwrites the module).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+gex=${1:?usage: run_peers.sh PATH_TO_GEX}
+results=Benchmarks/results; mkdir -p "$results"
+peers=Benchmarks/.venv-peers; vollib=Benchmarks/.venv-vollib
+if [ ! -x $peers/bin/python ]; then python3 -m venv $peers && $peers/bin/pip install -q -r Benchmarks/peers/requirements.txt; fi
+if [ ! -x $vollib/bin/python ]; then
+  python3 -m venv $vollib
+  $vollib/bin/pip install -q "numpy==1.26.4" "scipy==1.11.4" "pandas==2.1.4" "numba==0.59.1" py_vollib_vectorized
+  $vollib/bin/pip download -q --no-deps --no-binary :all: -d "$results/sdist" "py_lets_be_rational==1.0.1"
+  $vollib/bin/pip install -q --force-reinstall --no-deps "$results"/sdist/py_lets_be_rational-1.0.1.tar.gz
+fi
+n=${PEERS_N:-1000000}
+(cd Benchmarks && GEX_SIMD=${SIMD:-avx2} swift run -c release --disable-sandbox PeerWorkloads "$n" 2>/dev/null) >"$results/ours_kernels.json"
+$peers/bin/python Benchmarks/peers/kernel_peers.py "$n" >"$results/numpy_kernels.json"
+$vollib/bin/python Benchmarks/peers/kernel_peers.py 200000 >"$results/vollib_kernels.json" || true
+# One chain: Perfiliev's method, ours vs the numpy peer (process wall time, best of 3).
+chain=data/spx_quotedata_2023-09-14.csv
+time_cmd() { local best=999; for _ in 1 2 3; do local s=$(date +%s.%N); "$@" >/dev/null; local e=$(date +%s.%N); best=$(python3 -c "print(min($best, $e - $s))"); done; echo "$best"; }
+ours_chain=$(time_cmd "$gex" levels "$chain" --convention perfiliev --json)
+peer_chain=$(time_cmd $peers/bin/python Benchmarks/peers/perfiliev_gex.py "$chain" --json)
+# Reading a generated DataShop day: ours (gex inspect) vs pandas / polars read_csv vs cat.
+day="$results/peers_day.csv"
+[ -f "$day" ] || "$gex" generate --contracts 21000 --interval 600 --out "$day" 2>/dev/null
+ours_read=$(time_cmd "$gex" inspect "$day")
+cat_read=$(time_cmd cat "$day")
+pandas_read=$(time_cmd $peers/bin/python -c "import pandas, sys; pandas.read_csv(sys.argv[1])" "$day")
+polars_read=$(time_cmd $peers/bin/python -c "import polars, sys; polars.read_csv(sys.argv[1])" "$day")
+$peers/bin/python - "$results" "$ours_chain" "$peer_chain" "$ours_read" "$cat_read" "$pandas_read" "$polars_read" "$(stat -c %s "$day")" <<'PY'
+import json, os, sys, platform, datetime
+results, ours_chain, peer_chain, ours_read, cat_read, pandas_read, polars_read, size = sys.argv[1:9]
+ours = json.load(open(os.path.join(results, "ours_kernels.json")))
+numpy = json.load(open(os.path.join(results, "numpy_kernels.json")))
+try:
+    vollib = json.load(open(os.path.join(results, "vollib_kernels.json")))
+except Exception:
+    vollib = {}
+rows = []
+def add(workload, ours_rate, peer, peer_rate, cores, unit):
+    rows.append({"workload": workload, "ours": ours_rate, "peer": peer, "peer_value": peer_rate,
+                 "ratio": (ours_rate / peer_rate) if peer_rate else None, "cores": cores, "unit": unit})
+for t in (1, 2):
+    add(f"gamma, 1M options", ours[f"ours_gamma_{t}thread"]["per_second"], "numpy vectorised", numpy["numpy_gamma"]["per_second"], t, "options/s")
+    add(f"seven greeks, 1M options", ours[f"ours_seven_greeks_{t}thread"]["per_second"], "numpy+scipy vectorised", numpy["numpy_seven_greeks"]["per_second"], t, "options/s")
+if "ours_iv_1thread" in ours:
+    add("implied volatility", ours["ours_iv_1thread"]["per_second"], "numpy safeguarded Newton", numpy["numpy_newton_iv"]["per_second"], 1, "IV/s")
+    if "per_second" in vollib.get("py_vollib_vectorized_iv", {}):
+        add("implied volatility", ours["ours_iv_1thread"]["per_second"], "py_vollib_vectorized (LBR, numba)", vollib["py_vollib_vectorized_iv"]["per_second"], 1, "IV/s")
+mb = int(size) / 1e6
+add("one chain, Perfiliev method (process)", 1 / float(ours_chain), "numpy vectorised (process)", 1 / float(peer_chain), 1, "chains/s")
+add(f"read DataShop day ({mb:.0f} MB)", mb / float(ours_read), "pandas.read_csv", mb / float(pandas_read), 1, "MB/s")
+add(f"read DataShop day ({mb:.0f} MB)", mb / float(ours_read), "polars.read_csv", mb / float(polars_read), 2, "MB/s")
+add(f"read DataShop day ({mb:.0f} MB)", mb / float(ours_read), "cat > /dev/null", mb / float(cat_read), 1, "MB/s")
+meta = {"machine": f"{platform.machine()} {os.cpu_count()} cores", "date": datetime.date.today().isoformat()}
+json.dump({"meta": meta, "rows": rows}, open(os.path.join(results, "peers.json"), "w"), indent=1)
+lines = ["| workload | ours | peer | peer value | ours/peer | cores | unit |", "|---|---|---|---|---|---|---|"]
+for r in rows:
+    lines.append(f"| {r['workload']} | {r['ours']:.4g} | {r['peer']} | {r['peer_value']:.4g} | {r['ratio']:.2f}× | {r['cores']} | {r['unit']} |")
+open(os.path.join(results, "peers.md"), "w").write("\n".join(lines) + "\n")
+print("\n".join(lines))
+PY
