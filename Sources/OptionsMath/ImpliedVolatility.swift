@@ -29,9 +29,11 @@ public enum ImpliedVolatility {
         guard price.isFinite, forward.isFinite, strike.isFinite, time.isFinite,
               price >= 0, forward > 0, strike > 0, time >= 0 else { return (.nan, .invalidInput) }
         if time == 0 { return (.nan, .expired) }
-        let x = logRatio(forward, strike)
-        let (beta, betaLow) = normalisedPrice(price: price, strike: strike, exponent: -0.5 * x)
-        return volatility(x: x, isCall: right == .call, beta: beta, betaLow: betaLow, time: time)
+        let inverseStrike = 1 / strike
+        let x = logRatio(forward, strike, inverseB: inverseStrike)
+        let (beta, betaLow) = normalisedPrice(price: price, strike: strike, inverseStrike: inverseStrike,
+                                              exponent: -0.5 * x)
+        return solve(reduce(x: x, isCall: right == .call, beta: beta, betaLow: betaLow, time: time))
     }
 
     /// Black–Scholes–Merton with continuous rate r and dividend yield q: converted to Black-76 with
@@ -56,92 +58,101 @@ public enum ImpliedVolatility {
                                     isCall: UnsafeBufferPointer<Bool>,
                                     volatility: UnsafeMutableBufferPointer<Double>,
                                     status: UnsafeMutableBufferPointer<UInt8>) {
-        var n = Swift.min(price.count, spot.count, strike.count, time.count)
-        n = Swift.min(n, rate.count, dividendYield.count, isCall.count)
-        n = Swift.min(n, volatility.count, status.count)
-        for i in 0..<n {
-            let (v, s) = blackScholesKernel(price: price[i], spot: spot[i], strike: strike[i],
-                                            time: time[i], rate: rate[i], dividendYield: dividendYield[i],
-                                            isCall: isCall[i])
-            volatility[i] = v
-            status[i] = s.rawValue
-        }
-        if volatility.count > n { for i in n..<volatility.count { volatility[i] = .nan } }
-        if status.count > n {
-            for i in n..<status.count { status[i] = ImpliedVolatilityStatus.invalidInput.rawValue }
-        }
+        ImpliedVolatilityBatch.blackScholes(price: price, spot: spot, strike: strike, time: time, rate: rate,
+                                            dividendYield: dividendYield, isCall: isCall,
+                                            volatility: volatility, status: status)
     }
 
     @inline(__always) @usableFromInline
     static func blackScholesKernel(price: Double, spot: Double, strike: Double, time: Double, rate: Double,
                                    dividendYield: Double, isCall: Bool)
         -> (volatility: Double, status: ImpliedVolatilityStatus) {
+        solve(reduceBlackScholes(price: price, spot: spot, strike: strike, time: time, rate: rate,
+                                 dividendYield: dividendYield, isCall: isCall))
+    }
+
+    /// Input checks and the BSM → normalised out-of-the-money call reduction.
+    @inline(__always) @usableFromInline
+    static func reduceBlackScholes(price: Double, spot: Double, strike: Double, time: Double, rate: Double,
+                                   dividendYield: Double, isCall: Bool) -> ReducedProblem {
         guard price.isFinite, spot.isFinite, strike.isFinite, time.isFinite, rate.isFinite,
               dividendYield.isFinite, price >= 0, spot > 0, strike > 0, time >= 0
-        else { return (.nan, .invalidInput) }
-        if time == 0 { return (.nan, .expired) }
-        let x = logRatio(spot, strike) + (rate - dividendYield) * time
-        let (beta, betaLow) = normalisedPrice(price: price, strike: strike, exponent: rate * time - 0.5 * x)
-        return volatility(x: x, isCall: isCall, beta: beta, betaLow: betaLow, time: time)
+        else { return ReducedProblem(status: .invalidInput) }
+        if time == 0 { return ReducedProblem(status: .expired) }
+        let inverseStrike = 1 / strike
+        let x = logRatio(spot, strike, inverseB: inverseStrike) + (rate - dividendYield) * time
+        let (beta, betaLow) = normalisedPrice(price: price, strike: strike, inverseStrike: inverseStrike,
+                                              exponent: rate * time - 0.5 * x)
+        return reduce(x: x, isCall: isCall, beta: beta, betaLow: betaLow, time: time)
     }
 
-    /// ln(a/b) with the rounding of the quotient corrected: a/b = q(1 + δ), δ ≈ (a − q b)/a.
+    /// The solve and σ = s/√T for a reduced problem (status passed through when not ok).
     @inline(__always) @usableFromInline
-    static func logRatio(_ a: Double, _ b: Double) -> Double {
-        let q = a / b
+    static func solve(_ problem: ReducedProblem) -> (volatility: Double, status: ImpliedVolatilityStatus) {
+        guard problem.status == .ok else { return (.nan, problem.status) }
+        let (s, sLow) = NormalisedImpliedVolatility.solve(x: problem.x, beta: problem.beta,
+                                                          betaLow: problem.betaLow, bmax: problem.bmax,
+                                                          gapToMax: problem.gapToMax)
+        return problem.volatility(s: s, sLow: sLow)
+    }
+
+    /// ln(a/b) with the rounding of the quotient corrected: a/b = q(1 + δ), δ = (a − q b)/a to first
+    /// order (q = a·(1/b) need not be the correctly rounded quotient; the FMA residual captures it).
+    @inline(__always) @usableFromInline
+    static func logRatio(_ a: Double, _ b: Double, inverseB: Double) -> Double {
+        let q = a * inverseB
         let residual = a.addingProduct(-q, b)
-        return Double.log(q) + residual / a
+        return Double.log(q) + residual * inverseB / q
     }
 
-    /// (price/strike)·e^{exponent} as a double-double (the quotient's and the product's roundings
-    /// kept; the exponential's own rounding, ≤ ½ ulp, is the only one left).
+    /// (price/strike)·e^{exponent} as a double-double: the quotient's and the product's roundings
+    /// are kept, the exponential's own rounding (≤ ½ ulp) is the only one left.
     @inline(__always) @usableFromInline
-    static func normalisedPrice(price: Double, strike: Double, exponent: Double) -> (Double, Double) {
-        let q = price / strike
-        let qLow = price.addingProduct(-q, strike) / strike
+    static func normalisedPrice(price: Double, strike: Double, inverseStrike: Double,
+                                exponent: Double) -> (Double, Double) {
+        let q = price * inverseStrike
+        let qLow = price.addingProduct(-q, strike) * inverseStrike
         let e = Double.exp(exponent)
         let beta = q * e
         let betaLow = (-beta).addingProduct(q, e) + qLow * e
         return (beta, betaLow)
     }
 
-    /// Status checks, reduction to the out-of-the-money call, the solve and σ = s/√T.
+    /// Status checks and reduction to the out-of-the-money call b(−|x|, s) = β_otm.
     @inline(__always) @usableFromInline
-    static func volatility(x: Double, isCall: Bool, beta: Double, betaLow: Double, time: Double)
-        -> (volatility: Double, status: ImpliedVolatilityStatus) {
-        guard x.isFinite, beta.isFinite else { return (.nan, .notIdentifiable) }
+    static func reduce(x: Double, isCall: Bool, beta: Double, betaLow: Double, time: Double) -> ReducedProblem {
+        guard x.isFinite, beta.isFinite else { return ReducedProblem(status: .notIdentifiable) }
         // √T and 1/√T first: they are independent of the solve and overlap with it.
         let root = time.squareRoot()
         let inverseRoot = 1 / root
         let thetaX = isCall ? x : -x
         let halfAbsX = 0.5 * Swift.abs(x)
         // Maximum normalised price e^{θx/2} of this option and e^{−|x|/2} of the out-of-the-money one.
-        let otmMaximum = Double.exp(-halfAbsX)
-        let maximum: Double, otm: Double, otmLow: Double, noise: Double
+        let maximum: Double, otmMaximum: Double, otm: Double, otmLow: Double, noise: Double
         if thetaX > 0 {
             // In the money: subtract ι = e^{a} − e^{−a} = u + u/(1+u), u = e^{a} − 1, a = |x|/2.
             let u = Double.expMinusOne(halfAbsX)
             maximum = 1 + u
+            otmMaximum = 1 / maximum
             let intrinsic = u + u * otmMaximum
             let (d, dLow) = twoSum(beta, -intrinsic)
             (otm, otmLow) = twoSum(d, dLow + betaLow)
             noise = 4 * Double.ulpOfOne * (maximum + otmMaximum)
         } else {
+            otmMaximum = Double.exp(-halfAbsX)
             maximum = otmMaximum
             otm = beta
             otmLow = betaLow
             noise = 0
         }
-        if beta >= maximum { return (.nan, .aboveMaximum) }
+        if beta >= maximum { return ReducedProblem(status: .aboveMaximum) }
         let timeValue = otm + otmLow
-        if timeValue < -noise { return (.nan, .belowIntrinsic) }
-        if timeValue <= noise { return (.nan, .notIdentifiable) }
+        if timeValue < -noise { return ReducedProblem(status: .belowIntrinsic) }
+        if timeValue <= noise { return ReducedProblem(status: .notIdentifiable) }
         let gap = (maximum - beta) - betaLow
-        if gap <= 4 * Double.ulpOfOne * maximum { return (.nan, .notIdentifiable) }
-        let (s, sLow) = NormalisedImpliedVolatility.solve(x: -2 * halfAbsX, beta: otm, betaLow: otmLow,
-                                                          bmax: otmMaximum, gapToMax: gap)
-        guard s > 0 && s.isFinite && sLow.isFinite else { return (.nan, .notIdentifiable) }
-        return (divideBySquareRoot(s, sLow, time, root, inverseRoot), .ok)
+        if gap <= 4 * Double.ulpOfOne * maximum { return ReducedProblem(status: .notIdentifiable) }
+        return ReducedProblem(x: -2 * halfAbsX, beta: otm, betaLow: otmLow, bmax: otmMaximum, gapToMax: gap,
+                              time: time, root: root, inverseRoot: inverseRoot, status: .ok)
     }
 
     /// (s + sLow)/√T with √T as a double-double and the quotient's rounding corrected
@@ -153,5 +164,46 @@ public enum ImpliedVolatility {
         let q = s * inverseRoot
         let residual = s.addingProduct(-q, root)
         return q + (residual + sLow - q * rootLow) * inverseRoot
+    }
+}
+
+/// A price reduced to the normalised out-of-the-money call: find s with b(x, s) = beta + betaLow,
+/// x ≤ 0, 0 < β < bmax = e^{x/2}, gapToMax = bmax − β; then σ = s/√T. `status` ≠ ok means no solve.
+@usableFromInline struct ReducedProblem {
+    @usableFromInline var x: Double
+    @usableFromInline var beta: Double
+    @usableFromInline var betaLow: Double
+    @usableFromInline var bmax: Double
+    @usableFromInline var gapToMax: Double
+    @usableFromInline var time: Double
+    @usableFromInline var root: Double
+    @usableFromInline var inverseRoot: Double
+    @usableFromInline var status: ImpliedVolatilityStatus
+
+    @inline(__always) @usableFromInline
+    init(x: Double, beta: Double, betaLow: Double, bmax: Double, gapToMax: Double, time: Double, root: Double,
+         inverseRoot: Double, status: ImpliedVolatilityStatus) {
+        self.x = x
+        self.beta = beta
+        self.betaLow = betaLow
+        self.bmax = bmax
+        self.gapToMax = gapToMax
+        self.time = time
+        self.root = root
+        self.inverseRoot = inverseRoot
+        self.status = status
+    }
+
+    @inline(__always) @usableFromInline
+    init(status: ImpliedVolatilityStatus) {
+        self.init(x: .nan, beta: .nan, betaLow: .nan, bmax: .nan, gapToMax: .nan, time: .nan, root: .nan,
+                  inverseRoot: .nan, status: status)
+    }
+
+    /// σ = (s + sLow)/√T, or NaN and `.notIdentifiable` when the solve produced no positive s.
+    @inline(__always) @usableFromInline
+    func volatility(s: Double, sLow: Double) -> (volatility: Double, status: ImpliedVolatilityStatus) {
+        guard s > 0 && s.isFinite && sLow.isFinite else { return (.nan, .notIdentifiable) }
+        return (ImpliedVolatility.divideBySquareRoot(s, sLow, time, root, inverseRoot), .ok)
     }
 }

@@ -40,51 +40,42 @@ import RealModule
     /// - Parameters: x ≤ 0, 0 < beta < bmax = e^{x/2}, gapToMax = bmax − beta (> 0, accurate).
     @inline(__always) @usableFromInline
     init(x: Double, beta: Double, bmax: Double, gapToMax: Double) {
-        let c = NormalisedBlack.sqrtHalfPi
-        let sc = (-2 * x).squareRoot()
-        let rc = ScaledComplementaryErrorFunction.millsRatioAboveMinusOne(sc)
-        // b_c/v_c = √(π/2) − R(s_c) and s_l = s_c − b_c/v_c; Taylor series in s_c where they cancel.
-        let cMinusR: Double, sl: Double
-        if sc < 0.1 {
-            let z = sc
-            let tail = (((((((-z / 945 + c / 384) * z - 1.0 / 105) * z + c / 48) * z - 1.0 / 15) * z
-                + c / 8) * z - 1.0 / 3) * z + c / 2)
-            sl = z * z * tail
-            cMinusR = z - sl
-        } else {
-            cMinusR = c - rc
-            sl = sc - cMinusR
-        }
-        let vc = bmax * NormalisedBlack.inverseSqrtTwoPi
-        let bc = vc * cMinusR
-        if beta < bc {
-            let (bl, vl) = LetsBeRationalGuess.priceAndVega(x: x, s: sl, bmax: bmax)
+        self.init(anchor: GuessAnchor(x: x, beta: beta, bmax: bmax), x: x, beta: beta, bmax: bmax,
+                  gapToMax: gapToMax)
+    }
+
+    /// Second stage: branch selection and interpolation, given the anchor of the same (x, β).
+    @inline(__always) @usableFromInline
+    init(anchor a: GuessAnchor, x: Double, beta: Double, bmax: Double, gapToMax: Double) {
+        if a.isBelowCentre {
+            let sl = a.sSide, bl = a.bSide
             if beta < bl {
-                s = LetsBeRationalGuess.lowerBranch(x: x, beta: beta, sl: sl, bl: bl, vl: vl)
+                s = LetsBeRationalGuess.lowerBranch(x: x, beta: beta, sl: sl, bl: bl, vl: a.vSide)
                 branch = .lower
                 lowerBound = 0
                 upperBound = sl
             } else {
-                let h = bc - bl
-                let dl = 1 / vl, dr = 1 / vc
-                let r = RationalCubic.fitRight(h: h, yl: sl, yr: sc, dl: dl, dr: dr, secondDerivative: 0)
-                s = RationalCubic.interpolate(tau: (beta - bl) / h, oneMinusTau: (bc - beta) / h, h: h,
-                                              yl: sl, yr: sc, dl: dl, dr: dr, r: r)
+                let h = a.bc - bl
+                let inverseH = 1 / h
+                let dl = 1 / a.vSide, dr = 1 / a.vc
+                let r = RationalCubic.fitRight(h: h, yl: sl, yr: a.sc, dl: dl, dr: dr, secondDerivative: 0)
+                s = RationalCubic.interpolate(tau: (beta - bl) * inverseH, oneMinusTau: (a.bc - beta) * inverseH,
+                                              h: h, yl: sl, yr: a.sc, dl: dl, dr: dr, r: r)
                 branch = .middle
                 lowerBound = sl
-                upperBound = sc
+                upperBound = a.sc
             }
         } else {
-            let su = sc + c + rc
-            let (bu, vu) = LetsBeRationalGuess.priceAndVega(x: x, s: su, bmax: bmax)
+            let su = a.sSide, bu = a.bSide
             if beta <= bu {
-                let h = bu - bc
-                let dl = 1 / vc, dr = 1 / vu
-                let r = RationalCubic.fitLeft(h: h, yl: sc, yr: su, dl: dl, dr: dr, secondDerivative: 0)
-                s = RationalCubic.interpolate(tau: (beta - bc) / h, oneMinusTau: (bu - beta) / h, h: h,
-                                              yl: sc, yr: su, dl: dl, dr: dr, r: r)
+                let h = bu - a.bc
+                let inverseH = 1 / h
+                let dl = 1 / a.vc, dr = 1 / a.vSide
+                let r = RationalCubic.fitLeft(h: h, yl: a.sc, yr: su, dl: dl, dr: dr, secondDerivative: 0)
+                s = RationalCubic.interpolate(tau: (beta - a.bc) * inverseH, oneMinusTau: (bu - beta) * inverseH,
+                                              h: h, yl: a.sc, yr: su, dl: dl, dr: dr, r: r)
                 branch = .middle
-                lowerBound = sc
+                lowerBound = a.sc
                 upperBound = su
             } else {
                 s = LetsBeRationalGuess.upperBranch(x: x, gapToMax: gapToMax, su: su, bu: bu, bmax: bmax)
@@ -93,14 +84,6 @@ import RealModule
                 upperBound = .infinity
             }
         }
-    }
-
-    /// b(x, s) and ∂b/∂s for the out-of-the-money call.
-    @inline(__always) @usableFromInline
-    static func priceAndVega(x: Double, s: Double, bmax: Double) -> (Double, Double) {
-        let p = OutOfTheMoneyPoint(fastX: x, s: s)
-        let v = NormalisedBlack.inverseSqrtTwoPi * Double.exp(-p.halfSquares)
-        return (p.isUpper ? bmax - v * p.ratio : v * p.ratio, v)
     }
 
     /// Lower branch: interpolate f_l(β) on [0, b_l], then invert the lower map.
@@ -112,7 +95,7 @@ import RealModule
         let inverseBl = 1 / bl
         let zl = x * inverseSl * (1 / sqrtThree)              // x/(√3 s_l) < 0
         let rl = ScaledComplementaryErrorFunction.millsRatioAboveMinusOne(-zl)
-        let phil = NormalisedBlack.inverseSqrtTwoPi * Double.exp(-0.5 * zl * zl) * rl   // N(z_l)
+        let phil = NormalisedBlack.inverseSqrtTwoPi * ApproximateElementaryFunctions.exp(-0.5 * zl * zl) * rl
         let fl = lowerMapScale * ax * phil * phil * phil
         // df/dβ = z²R(−z)²e^{s²/8}; d²f/dβ² = df/dβ·[s/4 − (2/s)(1 + z² + z/R(−z))]/v_l.
         let dfl = zl * zl * rl * rl * smallExp(0.125 * sl * sl)
@@ -122,12 +105,12 @@ import RealModule
                                           yl: 0, yr: fl, dl: 1, dr: dfl, r: r)
         // f = (2π|x|/√27)·N(z)³  ⇒  z = N⁻¹(p) with ln p = ln(f/(2π|x|/√27))/3, s = x/(√3 z).
         // The tail of N⁻¹ needs only ln p, the centre p itself: no cube root.
-        let lnP = Double.log(f * inverseScale) * (1.0 / 3)
+        let lnP = ApproximateElementaryFunctions.log(f * inverseScale) * (1.0 / 3)
         let z: Double
         if lnP < -3.719_339_528_592_236_5 {                   // p < 0.02425
             z = InverseNormal.lowerTailFromLog(lnP)
         } else {
-            z = InverseNormal.approximate(Double.exp(lnP))
+            z = InverseNormal.approximate(ApproximateElementaryFunctions.exp(lnP))
         }
         let s = x / (sqrtThree * z)
         return s > 0 && s < sl ? s : 0.5 * sl
@@ -141,7 +124,7 @@ import RealModule
                 * a + 0.5) * a + 1)
             return p * a + 1
         }
-        return Double.exp(a)
+        return ApproximateElementaryFunctions.exp(a)
     }
 
     /// Upper branch: interpolate f_u(β) = N(−s/2) on [b_u, b_max], then s = −2N⁻¹(f).
@@ -159,5 +142,54 @@ import RealModule
                                           yl: fu, yr: 0, dl: dfu, dr: -0.5, r: r)
         let s = -2 * InverseNormal.approximate(f)
         return s > su && s.isFinite ? s : 2 * su
+    }
+}
+
+/// First stage of `LetsBeRationalGuess`: the inflection point s_c (b_c, v_c in closed form) and the
+/// one evaluation of b that places β — at s_l = s_c − b_c/v_c when β < b_c, else at
+/// s_u = s_c + (b_max − b_c)/v_c. Separate so that a batch can run it for many rows in a row.
+@usableFromInline struct GuessAnchor {
+    @usableFromInline var sc: Double
+    @usableFromInline var bc: Double
+    @usableFromInline var vc: Double
+    /// β < b_c: the side point is (s_l, b_l, v_l), otherwise (s_u, b_u, v_u).
+    @usableFromInline var isBelowCentre: Bool
+    @usableFromInline var sSide: Double
+    @usableFromInline var bSide: Double
+    @usableFromInline var vSide: Double
+
+    /// All zero (a placeholder for batch storage).
+    @inline(__always) @usableFromInline
+    init() {
+        sc = 0; bc = 0; vc = 0; isBelowCentre = false; sSide = 0; bSide = 0; vSide = 0
+    }
+
+    @inline(__always) @usableFromInline
+    init(x: Double, beta: Double, bmax: Double) {
+        let c = NormalisedBlack.sqrtHalfPi
+        let sc = (-2 * x).squareRoot()
+        let rc = ScaledComplementaryErrorFunction.millsRatioAboveMinusOneFast(sc)
+        // b_c/v_c = √(π/2) − R(s_c) and s_l = s_c − b_c/v_c; Taylor series in s_c where they cancel.
+        let cMinusR: Double, sl: Double
+        if sc < 0.1 {
+            let z = sc
+            let tail = (((((((-z / 945 + c / 384) * z - 1.0 / 105) * z + c / 48) * z - 1.0 / 15) * z
+                + c / 8) * z - 1.0 / 3) * z + c / 2)
+            sl = z * z * tail
+            cMinusR = z - sl
+        } else {
+            cMinusR = c - rc
+            sl = sc - cMinusR
+        }
+        self.sc = sc
+        vc = bmax * NormalisedBlack.inverseSqrtTwoPi
+        bc = vc * cMinusR
+        isBelowCentre = beta < bc
+        let side = isBelowCentre ? sl : sc + c + rc
+        sSide = side
+        let p = OutOfTheMoneyPoint(fastX: x, s: side)
+        let v = NormalisedBlack.inverseSqrtTwoPi * ApproximateElementaryFunctions.exp(-p.halfSquares)
+        vSide = v
+        bSide = p.isUpper ? bmax - v * p.ratio : v * p.ratio
     }
 }
