@@ -64,5 +64,24 @@ then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: gex greeks
 printf 'S,K,T,sigma,r,q,cp\n100,abc,1,0.2,0,0,C\n' >"$tmp/bad_greeks.csv"
 expect 65 "greeks bad number" -- "$gex" greeks --input "$tmp/bad_greeks.csv" --output "$tmp/never.csv"
 [ ! -e "$tmp/never.csv" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: a failed run left an output file"; }
+# gex iv on a committed mpmath slice: identifiable rows within 2 attainable units, the rest ok or a reason.
+grep -v '^#' Tests/OptionsMathTests/Fixtures/iv_cli_slice.csv | cut -d, -f1-8 >"$tmp/iv_in.csv"
+expect 0 "iv" -- "$gex" iv --input "$tmp/iv_in.csv" --output "$tmp/iv_out.csv"
+if python3 - "$tmp/iv_out.csv" Tests/OptionsMathTests/Fixtures/iv_cli_slice.csv <<'PY'
+import csv, sys
+ours = list(csv.DictReader(open(sys.argv[1])))
+ref = list(csv.DictReader(line for line in open(sys.argv[2]) if not line.startswith("#")))
+assert len(ours) == len(ref) > 500
+eps = 2.0 ** -52
+for a, b in zip(ours, ref):
+    assert a["id"] == b["id"]
+    if b["identifiable"] == "1":
+        assert a["iv_status"] == "ok", (a["id"], a["iv_status"])
+        sigma = float(b["sigma"])
+        assert abs(float(a["iv"]) - sigma) <= 2 * max(float(b["attainable"]), eps * sigma), a["id"]
+    else:
+        assert a["iv_status"] in {"ok", "not-identifiable", "below-intrinsic", "above-maximum"}, a["iv_status"]
+PY
+then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: gex iv vs mpmath slice"; fi
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -17,5 +17,5 @@ struct GexCommand: ParsableCommand {
               gex levels chain.csv --sign customers-long --out out/levels
             """,
         version: version,
-        subcommands: [LevelsCommand.self, RunCommand.self, BatchCommand.self, GreeksCommand.self, InspectCommand.self, GenerateCommand.self])
+        subcommands: [LevelsCommand.self, RunCommand.self, BatchCommand.self, GreeksCommand.self, IVCommand.self, InspectCommand.self, GenerateCommand.self])
 }

@@ -61,7 +61,13 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    let prices = ParallelGreeks.greeks(inputs.columns, greeks: .price).price
     for workers in [1, 2] {
+        Benchmark("ImpliedVolatility_1M_\(workers)threads") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(ParallelImpliedVolatility.blackScholes(price: prices, options: inputs.columns, workers: workers).volatility[n / 2])
+            }
+        }
         Benchmark("GammaKernel_1M_\(workers)threads_sharded") { benchmark in
             for _ in benchmark.scaledIterations {
                 blackHole(ParallelGreeks.greeks(inputs.columns, greeks: .gamma, workers: workers).gamma[n / 2])

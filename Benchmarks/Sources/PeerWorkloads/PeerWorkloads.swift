@@ -33,6 +33,11 @@ struct PeerWorkloads {
             let s = best { _ = ParallelGreeks.greeks(columns, greeks: .seven, workers: workers) }
             out["ours_seven_greeks_\(workers)thread"] = ["per_second": Double(n) / s, "seconds": s, "n": Double(n)]
         }
+        let prices = ParallelGreeks.greeks(columns, greeks: .price).price
+        for workers in [1, 2] {
+            let v = best { _ = ParallelImpliedVolatility.blackScholes(price: prices, options: columns, workers: workers) }
+            out["ours_iv_\(workers)thread"] = ["per_second": Double(n) / v, "seconds": v, "n": Double(n)]
+        }
         let data = try! JSONSerialization.data(withJSONObject: out, options: [.sortedKeys, .prettyPrinted])
         print(String(decoding: data, as: UTF8.self))
     }
