@@ -12,9 +12,10 @@ let chainPath = URL(fileURLWithPath: #filePath)
     .appendingPathComponent("data/spx_quotedata_2023-09-14.csv").path
 
 let benchmarks: @Sendable () -> Void = {
+    let quick = ProcessInfo.processInfo.environment["GEX_BENCH_QUICK"] == "1"
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .throughput, .mallocCountTotal],
-        maxDuration: .seconds(3), maxIterations: 1_000)
+        maxDuration: .seconds(quick ? 1 : 3), maxIterations: quick ? 3 : 1_000)
 
     let text = (try? String(contentsOfFile: chainPath, encoding: .utf8)) ?? ""
     guard let parsed = try? CboeChainReader.parse(text: text, file: chainPath) else {

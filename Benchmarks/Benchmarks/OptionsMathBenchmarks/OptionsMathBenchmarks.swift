@@ -3,6 +3,7 @@
 // gamma-only and the seven greeks on 1 and 2 threads, and the plain scalar loop beside them.
 // Throughput metric = options per second (scalingFactor .mega: one iteration = 1M options).
 import Benchmark
+import Foundation
 import OptionsMath
 import Pipeline
 
@@ -31,10 +32,11 @@ struct Inputs {
 }
 
 let benchmarks: @Sendable () -> Void = {
+    let quick = ProcessInfo.processInfo.environment["GEX_BENCH_QUICK"] == "1"
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .throughput, .mallocCountTotal], scalingFactor: .mega,
-        maxDuration: .seconds(3), maxIterations: 50)
-    let n = 1_000_000
+        maxDuration: .seconds(quick ? 1 : 3), maxIterations: quick ? 2 : 50)
+    let n = quick ? 100_000 : 1_000_000
     let inputs = Inputs(count: n)
     var gamma = [Double](repeating: 0, count: n)
 
