@@ -33,31 +33,17 @@ struct GreeksCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let writer = try AtomicFileWriter(path: output)
-            var failure: OutputError?
-            try NumericTableReader.read(
-                path: input, numeric: ["S", "K", "T", "sigma", "r", "q"], right: "cp",
-                header: { header in
-                    do throws(OutputError) { try writer.write(header.joined(separator: ",") + ",price,delta,gamma,vega,theta,vanna,charm,rho\n") } catch { failure = error }
-                },
-                chunk: { chunk in
-                    let c = chunk.columns
-                    let greeks = ParallelGreeks.greeks(
-                        OptionColumns(spot: c[0], strike: c[1], time: c[2], volatility: c[3], rate: c[4], dividendYield: c[5], isCall: chunk.isCall),
-                        greeks: .all, workers: workers)
-                    var text = ""
-                    for i in 0..<chunk.rowCount {
-                        text += String(decoding: chunk.row(i), as: UTF8.self)
-                        for column in [greeks.price, greeks.delta, greeks.gamma, greeks.vega, greeks.theta, greeks.vanna, greeks.charm, greeks.rho] {
-                            text += column[i].isFinite ? ",\(column[i])" : ","
-                        }
-                        text += "\n"
-                    }
-                    do throws(OutputError) { try writer.write(text) } catch { failure = error; return false }
-                    return true
-                })
-            if let failure { throw failure }
-            try writer.commit()
+            try CSVBatchTransform.run(
+                input: input, output: output, numeric: ["S", "K", "T", "sigma", "r", "q"], right: "cp",
+                addedHeader: "price,delta,gamma,vega,theta,vanna,charm,rho"
+            ) { chunk in
+                let c = chunk.columns
+                let g = ParallelGreeks.greeks(
+                    OptionColumns(spot: c[0], strike: c[1], time: c[2], volatility: c[3], rate: c[4], dividendYield: c[5], isCall: chunk.isCall),
+                    greeks: .all, workers: workers)
+                let columns = [g.price, g.delta, g.gamma, g.vega, g.theta, g.vanna, g.charm, g.rho]
+                return (0..<chunk.rowCount).map { i in columns.map { $0[i].isFinite ? ",\($0[i])" : "," }.joined() }
+            }
         } catch {
             throw ExitStatus.report(error)
         }

@@ -33,29 +33,17 @@ struct IVCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let writer = try AtomicFileWriter(path: output)
-            var failure: OutputError?
-            try NumericTableReader.read(
-                path: input, numeric: ["S", "K", "T", "r", "q", "price"], right: "cp",
-                header: { header in
-                    do throws(OutputError) { try writer.write(header.joined(separator: ",") + ",iv,iv_status\n") } catch { failure = error }
-                },
-                chunk: { chunk in
-                    let c = chunk.columns
-                    let options = OptionColumns(spot: c[0], strike: c[1], time: c[2], volatility: c[2], rate: c[3],
-                                                dividendYield: c[4], isCall: chunk.isCall)
-                    let (sigma, status) = ParallelImpliedVolatility.blackScholes(price: c[5], options: options, workers: workers)
-                    var text = ""
-                    for i in 0..<chunk.rowCount {
-                        text += String(decoding: chunk.row(i), as: UTF8.self)
-                        text += sigma[i].isFinite ? ",\(sigma[i])," : ",,"
-                        text += (ImpliedVolatilityStatus(rawValue: status[i]) ?? .invalidInput).reason + "\n"
-                    }
-                    do throws(OutputError) { try writer.write(text) } catch { failure = error; return false }
-                    return true
-                })
-            if let failure { throw failure }
-            try writer.commit()
+            try CSVBatchTransform.run(
+                input: input, output: output, numeric: ["S", "K", "T", "r", "q", "price"], right: "cp", addedHeader: "iv,iv_status"
+            ) { chunk in
+                let c = chunk.columns
+                let options = OptionColumns(spot: c[0], strike: c[1], time: c[2], volatility: c[2], rate: c[3],
+                                            dividendYield: c[4], isCall: chunk.isCall)
+                let (sigma, status) = ParallelImpliedVolatility.blackScholes(price: c[5], options: options, workers: workers)
+                return (0..<chunk.rowCount).map { i in
+                    (sigma[i].isFinite ? ",\(sigma[i])," : ",,") + (ImpliedVolatilityStatus(rawValue: status[i]) ?? .invalidInput).reason
+                }
+            }
         } catch {
             throw ExitStatus.report(error)
         }
