@@ -34,7 +34,7 @@ let benchmarks: @Sendable () -> Void = {
                            volatility: 0.1 + Double(i % 7) * 0.05, rate: 0.04, dividendYield: 0.013,
                            right: chain.keys[i].right)
     }
-    Benchmark("ScalarGamma_20k", configuration: .init(scalingFactor: .kilo)) { benchmark in
+    Benchmark("ScalarGamma_20k") { benchmark in
         for _ in benchmark.scaledIterations {
             var total = 0.0
             for o in options { total += BlackScholes.gamma(o) }
