@@ -27,12 +27,13 @@ public struct OptionColumns: Sendable {
 
 /// The eight greek columns of a batch (per share; units of `GreeksKernel`).
 public struct GreekColumns: Sendable {
-    /// Price, delta, gamma, vega, theta, vanna, charm, rho; NaN where not requested.
+    /// Price, delta, gamma, vega, theta, vanna, charm, rho; empty when not requested.
     public var price, delta, gamma, vega, theta, vanna, charm, rho: [Double]
 
-    init(count: Int) {
-        price = [Double](repeating: .nan, count: count)
-        delta = price; gamma = price; vega = price; theta = price; vanna = price; charm = price; rho = price
+    init(count: Int, greeks: GreekSet) {
+        func column(_ g: GreekSet) -> [Double] { greeks.contains(g) ? [Double](repeating: 0, count: count) : [] }
+        price = column(.price); delta = column(.delta); gamma = column(.gamma); vega = column(.vega)
+        theta = column(.theta); vanna = column(.vanna); charm = column(.charm); rho = column(.rho)
     }
 }
 
@@ -46,7 +47,7 @@ public enum ParallelGreeks {
     /// The `greeks` of every option in `options`, on `workers` threads (nil = all cores).
     public static func greeks(_ options: OptionColumns, greeks: GreekSet = .all, workers: Int? = nil,
                               chunkSize: Int = chunkSize) -> GreekColumns {
-        var out = GreekColumns(count: options.count)
+        var out = GreekColumns(count: options.count, greeks: greeks)
         let n = options.count
         withOutputs(&out) { outputs in
             options.spot.withUnsafeBufferPointer { S in
@@ -79,7 +80,7 @@ public enum ParallelGreeks {
         let columns: [UnsafeMutableBufferPointer<Double>]
 
         func slice(_ r: Range<Int>) -> GreeksOutput {
-            let s = columns.map { UnsafeMutableBufferPointer(rebasing: $0[r]) }
+            let s = columns.map { $0.isEmpty ? nil : UnsafeMutableBufferPointer(rebasing: $0[r]) }
             return GreeksOutput(price: s[0], delta: s[1], gamma: s[2], vega: s[3], theta: s[4], vanna: s[5], charm: s[6], rho: s[7])
         }
     }
