@@ -150,7 +150,8 @@ public enum ImpliedVolatility {
         if timeValue < -noise { return ReducedProblem(status: .belowIntrinsic) }
         if timeValue <= noise { return ReducedProblem(status: .notIdentifiable) }
         let gap = (maximum - beta) - betaLow
-        if gap <= 4 * Double.ulpOfOne * maximum { return ReducedProblem(status: .notIdentifiable) }
+        // At the maximum within rounding counts as at the maximum.
+        if gap <= 4 * Double.ulpOfOne * maximum { return ReducedProblem(status: .aboveMaximum) }
         return ReducedProblem(x: -2 * halfAbsX, beta: otm, betaLow: otmLow, bmax: otmMaximum, gapToMax: gap,
                               time: time, root: root, inverseRoot: inverseRoot, status: .ok)
     }

@@ -36,6 +36,7 @@ public enum NormalisedBlack {
         if !(s > 0) {
             return s == 0 ? intrinsic(x: x, right: right) : .nan
         }
+        if s == .infinity { return x.isNaN ? x : Double.exp(0.5 * thetaX) }
         let otm = outOfTheMoneyCall(x: -Swift.abs(thetaX), s: s)
         return thetaX > 0 ? intrinsic(x: x, right: right) + otm : otm
     }
