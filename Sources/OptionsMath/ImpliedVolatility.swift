@@ -31,6 +31,7 @@ public enum ImpliedVolatility {
         if time == 0 { return (.nan, .expired) }
         let inverseStrike = 1 / strike
         let x = logRatio(forward, strike, inverseB: inverseStrike)
+        if price == 0 { return (.nan, zeroPriceStatus(x: x, isCall: right == .call)) }
         let (beta, betaLow) = normalisedPrice(price: price, strike: strike, inverseStrike: inverseStrike,
                                               exponent: -0.5 * x)
         return solve(reduce(x: x, isCall: right == .call, beta: beta, betaLow: betaLow, time: time))
@@ -81,6 +82,7 @@ public enum ImpliedVolatility {
         if time == 0 { return ReducedProblem(status: .expired) }
         let inverseStrike = 1 / strike
         let x = logRatio(spot, strike, inverseB: inverseStrike) + (rate - dividendYield) * time
+        if price == 0 { return ReducedProblem(status: zeroPriceStatus(x: x, isCall: isCall)) }
         let (beta, betaLow) = normalisedPrice(price: price, strike: strike, inverseStrike: inverseStrike,
                                               exponent: rate * time - 0.5 * x)
         return reduce(x: x, isCall: isCall, beta: beta, betaLow: betaLow, time: time)
@@ -118,13 +120,17 @@ public enum ImpliedVolatility {
         return (beta, betaLow)
     }
 
+    /// A zero price is below the intrinsic value in the money and σ-free (underflow) otherwise.
+    @inline(__always) @usableFromInline
+    static func zeroPriceStatus(x: Double, isCall: Bool) -> ImpliedVolatilityStatus {
+        if !x.isFinite { return .notIdentifiable }
+        return (isCall ? x : -x) > 0 ? .belowIntrinsic : .notIdentifiable
+    }
+
     /// Status checks and reduction to the out-of-the-money call b(−|x|, s) = β_otm.
     @inline(__always) @usableFromInline
     static func reduce(x: Double, isCall: Bool, beta: Double, betaLow: Double, time: Double) -> ReducedProblem {
         guard x.isFinite, beta.isFinite else { return ReducedProblem(status: .notIdentifiable) }
-        // √T and 1/√T first: they are independent of the solve and overlap with it.
-        let root = time.squareRoot()
-        let inverseRoot = 1 / root
         let thetaX = isCall ? x : -x
         let halfAbsX = 0.5 * Swift.abs(x)
         // Maximum normalised price e^{θx/2} of this option and e^{−|x|/2} of the out-of-the-money one.
@@ -150,16 +156,18 @@ public enum ImpliedVolatility {
         if timeValue < -noise { return ReducedProblem(status: .belowIntrinsic) }
         if timeValue <= noise { return ReducedProblem(status: .notIdentifiable) }
         let gap = (maximum - beta) - betaLow
-        if gap <= 4 * Double.ulpOfOne * maximum { return ReducedProblem(status: .notIdentifiable) }
+        // At the maximum within rounding counts as at the maximum.
+        if gap <= 4 * Double.ulpOfOne * maximum { return ReducedProblem(status: .aboveMaximum) }
         return ReducedProblem(x: -2 * halfAbsX, beta: otm, betaLow: otmLow, bmax: otmMaximum, gapToMax: gap,
-                              time: time, root: root, inverseRoot: inverseRoot, status: .ok)
+                              time: time, status: .ok)
     }
 
     /// (s + sLow)/√T with √T as a double-double and the quotient's rounding corrected
-    /// (root = √T and inverseRoot = 1/√T rounded; the result is within ~½ ulp of the exact quotient).
+    /// (the result is within ~½ ulp of the exact quotient).
     @inline(__always) @usableFromInline
-    static func divideBySquareRoot(_ s: Double, _ sLow: Double, _ time: Double, _ root: Double,
-                                   _ inverseRoot: Double) -> Double {
+    static func divideBySquareRoot(_ s: Double, _ sLow: Double, _ time: Double) -> Double {
+        let root = time.squareRoot()
+        let inverseRoot = 1 / root
         let rootLow = time.addingProduct(-root, root) * (0.5 * inverseRoot)
         let q = s * inverseRoot
         let residual = s.addingProduct(-q, root)
@@ -176,34 +184,29 @@ public enum ImpliedVolatility {
     @usableFromInline var bmax: Double
     @usableFromInline var gapToMax: Double
     @usableFromInline var time: Double
-    @usableFromInline var root: Double
-    @usableFromInline var inverseRoot: Double
     @usableFromInline var status: ImpliedVolatilityStatus
 
     @inline(__always) @usableFromInline
-    init(x: Double, beta: Double, betaLow: Double, bmax: Double, gapToMax: Double, time: Double, root: Double,
-         inverseRoot: Double, status: ImpliedVolatilityStatus) {
+    init(x: Double, beta: Double, betaLow: Double, bmax: Double, gapToMax: Double, time: Double,
+         status: ImpliedVolatilityStatus) {
         self.x = x
         self.beta = beta
         self.betaLow = betaLow
         self.bmax = bmax
         self.gapToMax = gapToMax
         self.time = time
-        self.root = root
-        self.inverseRoot = inverseRoot
         self.status = status
     }
 
     @inline(__always) @usableFromInline
     init(status: ImpliedVolatilityStatus) {
-        self.init(x: .nan, beta: .nan, betaLow: .nan, bmax: .nan, gapToMax: .nan, time: .nan, root: .nan,
-                  inverseRoot: .nan, status: status)
+        self.init(x: .nan, beta: .nan, betaLow: .nan, bmax: .nan, gapToMax: .nan, time: .nan, status: status)
     }
 
     /// σ = (s + sLow)/√T, or NaN and `.notIdentifiable` when the solve produced no positive s.
     @inline(__always) @usableFromInline
     func volatility(s: Double, sLow: Double) -> (volatility: Double, status: ImpliedVolatilityStatus) {
         guard s > 0 && s.isFinite && sLow.isFinite else { return (.nan, .notIdentifiable) }
-        return (ImpliedVolatility.divideBySquareRoot(s, sLow, time, root, inverseRoot), .ok)
+        return (ImpliedVolatility.divideBySquareRoot(s, sLow, time), .ok)
     }
 }

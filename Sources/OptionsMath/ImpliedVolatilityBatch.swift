@@ -72,12 +72,28 @@
     static func solveBlock(_ rows: UnsafeMutableBufferPointer<Row>, _ m: Int,
                            _ volatility: UnsafeMutableBufferPointer<Double>,
                            _ status: UnsafeMutableBufferPointer<UInt8>) {
-        // Stage 2: the anchor of the guess (one evaluation of b per row).
+        anchorStage(rows, m)
+        guessStage(rows, m)
+        var remaining = firstStepStage(rows, m, volatility, status)
+        var iteration = 1
+        while remaining > 0 {
+            iteration += 1
+            remaining = accurateStepStage(rows, remaining, iteration, volatility, status)
+        }
+    }
+
+    /// Stage 2: the anchor of the guess (one evaluation of b per row).
+    @inline(never) @usableFromInline
+    static func anchorStage(_ rows: UnsafeMutableBufferPointer<Row>, _ m: Int) {
         for k in 0..<m {
             let p = rows[k].problem
             rows[k].anchor = GuessAnchor(x: p.x, beta: p.beta, bmax: p.bmax)
         }
-        // Stage 3: the guess and the iteration state.
+    }
+
+    /// Stage 3: the guess and the iteration state.
+    @inline(never) @usableFromInline
+    static func guessStage(_ rows: UnsafeMutableBufferPointer<Row>, _ m: Int) {
         for k in 0..<m {
             let p = rows[k].problem
             let guess = LetsBeRationalGuess(anchor: rows[k].anchor, x: p.x, beta: p.beta, bmax: p.bmax,
@@ -85,7 +101,14 @@
             rows[k].state = HouseholderState(x: p.x, beta: p.beta, betaLow: p.betaLow, bmax: p.bmax,
                                              gapToMax: p.gapToMax, guess: guess)
         }
-        // Stage 4: the first step, fast evaluation (never the last one unless NaN).
+    }
+
+    /// Stage 4: the first step, fast evaluation (never the last one unless NaN). Returns the number
+    /// of rows still iterating, moved to the front.
+    @inline(never) @usableFromInline
+    static func firstStepStage(_ rows: UnsafeMutableBufferPointer<Row>, _ m: Int,
+                               _ volatility: UnsafeMutableBufferPointer<Double>,
+                               _ status: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var remaining = 0
         for k in 0..<m {
             var state = rows[k].state
@@ -94,32 +117,39 @@
                 finish(rows[k], state, volatility, status)
             } else {
                 state.s = next
-                rows[remaining].index = rows[k].index
-                rows[remaining].problem = rows[k].problem
+                if remaining != k {
+                    rows[remaining].index = rows[k].index
+                    rows[remaining].problem = rows[k].problem
+                }
                 rows[remaining].state = state
                 remaining += 1
             }
         }
-        // Stage 5: accurate steps until every row has converged (usually one round).
-        var iteration = 1
-        while remaining > 0 {
-            iteration += 1
-            var kept = 0
-            for k in 0..<remaining {
-                var state = rows[k].state
-                let next = state.accurateStep()
-                if state.isFinished(iteration: iteration) {
-                    finish(rows[k], state, volatility, status)
-                } else {
-                    state.s = next
+        return remaining
+    }
+
+    /// Stage 5: one accurate step for every row still iterating; finished rows are written.
+    @inline(never) @usableFromInline
+    static func accurateStepStage(_ rows: UnsafeMutableBufferPointer<Row>, _ remaining: Int, _ iteration: Int,
+                                  _ volatility: UnsafeMutableBufferPointer<Double>,
+                                  _ status: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var kept = 0
+        for k in 0..<remaining {
+            var state = rows[k].state
+            let next = state.accurateStep()
+            if state.isFinished(iteration: iteration) {
+                finish(rows[k], state, volatility, status)
+            } else {
+                state.s = next
+                if kept != k {
                     rows[kept].index = rows[k].index
                     rows[kept].problem = rows[k].problem
-                    rows[kept].state = state
-                    kept += 1
                 }
+                rows[kept].state = state
+                kept += 1
             }
-            remaining = kept
         }
+        return kept
     }
 
     @inline(__always) @usableFromInline

@@ -2,7 +2,8 @@
 ///
 /// Every solver entry point returns exactly one status; the volatility is a finite σ > 0 when the
 /// status is `.ok` and NaN otherwise. Checks happen in the order of the cases below (the first that
-/// applies wins); "within rounding" means within 4ε of the sum of the forward and strike legs.
+/// applies wins); "within rounding" means within 4ε (normalised by √(FK)) of the sum of the forward
+/// and strike legs for the intrinsic value, and within 4ε of the maximum for the maximum.
 public enum ImpliedVolatilityStatus: UInt8, Sendable, CaseIterable {
     /// σ found; it reprices the option to the attainable accuracy of double precision.
     case ok = 0
@@ -12,10 +13,11 @@ public enum ImpliedVolatilityStatus: UInt8, Sendable, CaseIterable {
     case expired = 2
     /// Price below the intrinsic value (of the forward, discounted) by more than rounding: no σ.
     case belowIntrinsic = 3
-    /// Price ≥ the maximum value (S e^{−qT} for a call, K e^{−rT} for a put): no σ.
+    /// Price ≥ the maximum value (S e^{−qT} for a call, K e^{−rT} for a put), or equal to it within
+    /// rounding: no finite σ.
     case aboveMaximum = 4
-    /// Price equals the intrinsic value (or the maximum) within rounding, or the out-of-the-money
-    /// part is 0 (underflow): σ is not determined by the price.
+    /// Price equals the intrinsic value within rounding, or the out-of-the-money part is 0
+    /// (underflow): σ is not determined by the price.
     case notIdentifiable = 5
 
     /// Short kebab-case text for reports and logs, e.g. "below-intrinsic".

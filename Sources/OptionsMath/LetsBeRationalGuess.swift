@@ -95,7 +95,7 @@ import RealModule
         let inverseBl = 1 / bl
         let zl = x * inverseSl * (1 / sqrtThree)              // x/(√3 s_l) < 0
         let rl = ScaledComplementaryErrorFunction.millsRatioAboveMinusOne(-zl)
-        let phil = NormalisedBlack.inverseSqrtTwoPi * ApproximateElementaryFunctions.exp(-0.5 * zl * zl) * rl
+        let phil = NormalisedBlack.inverseSqrtTwoPi * Double.exp(-0.5 * zl * zl) * rl
         let fl = lowerMapScale * ax * phil * phil * phil
         // df/dβ = z²R(−z)²e^{s²/8}; d²f/dβ² = df/dβ·[s/4 − (2/s)(1 + z² + z/R(−z))]/v_l.
         let dfl = zl * zl * rl * rl * smallExp(0.125 * sl * sl)
@@ -105,12 +105,12 @@ import RealModule
                                           yl: 0, yr: fl, dl: 1, dr: dfl, r: r)
         // f = (2π|x|/√27)·N(z)³  ⇒  z = N⁻¹(p) with ln p = ln(f/(2π|x|/√27))/3, s = x/(√3 z).
         // The tail of N⁻¹ needs only ln p, the centre p itself: no cube root.
-        let lnP = ApproximateElementaryFunctions.log(f * inverseScale) * (1.0 / 3)
+        let lnP = Double.log(f * inverseScale) * (1.0 / 3)
         let z: Double
         if lnP < -3.719_339_528_592_236_5 {                   // p < 0.02425
             z = InverseNormal.lowerTailFromLog(lnP)
         } else {
-            z = InverseNormal.approximate(ApproximateElementaryFunctions.exp(lnP))
+            z = InverseNormal.approximate(Double.exp(lnP))
         }
         let s = x / (sqrtThree * z)
         return s > 0 && s < sl ? s : 0.5 * sl
@@ -124,7 +124,7 @@ import RealModule
                 * a + 0.5) * a + 1)
             return p * a + 1
         }
-        return ApproximateElementaryFunctions.exp(a)
+        return Double.exp(a)
     }
 
     /// Upper branch: interpolate f_u(β) = N(−s/2) on [b_u, b_max], then s = −2N⁻¹(f).
@@ -188,7 +188,7 @@ import RealModule
         let side = isBelowCentre ? sl : sc + c + rc
         sSide = side
         let p = OutOfTheMoneyPoint(fastX: x, s: side)
-        let v = NormalisedBlack.inverseSqrtTwoPi * ApproximateElementaryFunctions.exp(-p.halfSquares)
+        let v = NormalisedBlack.inverseSqrtTwoPi * Double.exp(-p.halfSquares)
         vSide = v
         bSide = p.isUpper ? bmax - v * p.ratio : v * p.ratio
     }

@@ -36,6 +36,7 @@ public enum NormalisedBlack {
         if !(s > 0) {
             return s == 0 ? intrinsic(x: x, right: right) : .nan
         }
+        if s == .infinity { return x.isNaN ? x : Double.exp(0.5 * thetaX) }
         let otm = outOfTheMoneyCall(x: -Swift.abs(thetaX), s: s)
         return thetaX > 0 ? intrinsic(x: x, right: right) + otm : otm
     }
@@ -77,7 +78,7 @@ public enum NormalisedBlack {
 /// correction of R with R' = zR − 1), which keeps each leg within ~1 ulp; `init(fastX:s:)` skips
 /// those corrections (relative error ≲ ε·(h² + t²) per leg) for iterates that are not final.
 @usableFromInline struct OutOfTheMoneyPoint {
-    /// h = x/s.
+    /// h = x/s (x·(1/s); the accurate form carries the residual in its corrections).
     @usableFromInline var h: Double
     /// t = s/2.
     @usableFromInline var t: Double
@@ -96,7 +97,7 @@ public enum NormalisedBlack {
     init(x: Double, s: Double) {
         // h = x/s carried as h + hLow (FMA residual); t = s/2 is exact.
         let inverseS = 1 / s
-        let h = x / s
+        let h = x * inverseS
         let hLow = x.addingProduct(-h, s) * inverseS
         let t = 0.5 * s
         self.h = h
@@ -110,32 +111,21 @@ public enum NormalisedBlack {
         let (squares, squaresError) = twoSum(hh, tt)
         halfSquares = 0.5 * squares
         halfSquaresLow = 0.5 * (squaresError + (hhLow + ttLow))
-        // Arguments of R and their rounding errors; R is corrected to first order with
-        // R'(z) = z·R(z) − 1, which removes the argument roundings from the result.
-        let (sum, sumError0) = twoSum(h, t)
-        let sumError = sumError0 + hLow
-        let (far, farError0) = twoSum(t, -h)
-        let farError = farError0 - hLow
-        let rFar = ScaledComplementaryErrorFunction.millsRatioAboveMinusOne(far)
-        let dFar = (far * rFar - 1) * farError
+        let sum = h + t
+        let rFar = ScaledComplementaryErrorFunction.millsRatioAboveMinusOne(t - h)
         if sum > 0.85 {
             isUpper = true
-            let rSum = ScaledComplementaryErrorFunction.millsRatioAboveMinusOne(sum)
-            let dSum = (sum * rSum - 1) * sumError
-            ratio = (rSum + rFar) + (dSum + dFar)
+            ratio = ScaledComplementaryErrorFunction.millsRatioAboveMinusOne(sum) + rFar
         } else {
             isUpper = false
-            let near = -sum
-            let rNear = ScaledComplementaryErrorFunction.millsRatioAboveMinusOne(near)
-            let dNear = (near * rNear - 1) * -sumError
-            ratio = (rNear - rFar) + (dNear - dFar)
+            ratio = ScaledComplementaryErrorFunction.millsRatioAboveMinusOne(-sum) - rFar
         }
     }
 
     @inline(__always) @usableFromInline
     init(fastX x: Double, s: Double) {
         let inverseS = 1 / s
-        let h = x / s
+        let h = x * inverseS
         let t = 0.5 * s
         self.h = h
         self.t = t

@@ -71,11 +71,9 @@ import RealModule
         self.bmax = bmax
         self.gapToMax = gapToMax
         branch = guess.branch
-        // Approximations suffice: the accurate steps form the differences ln β − ln b and
-        // ln D − ln(b_max − β) directly.
-        lnBeta = guess.branch == .lower ? ApproximateElementaryFunctions.log(beta) : 0
+        lnBeta = guess.branch == .lower ? Double.log(beta) + betaLow / beta : 0
         inverseLnBeta = 1 / lnBeta
-        lnGap = guess.branch == .upper ? ApproximateElementaryFunctions.log(gapToMax) : 0
+        lnGap = guess.branch == .upper ? Double.log(gapToMax) : 0
         s = guess.s
         left = guess.lowerBound
         right = guess.upperBound
@@ -108,36 +106,29 @@ import RealModule
         let nu: Double, h2: Double, h3: Double
         switch branch {
         case .lower:
-            // g = 1/ln b − 1/ln β: ν = (ln β − ln b)·ln b/(ln β·b'/b). Only the difference
-            // ln β − ln b needs full accuracy; an accurate step forms it with one libm log,
-            // ln(β/(b/vega)) + (h²+t²)/2 + ln√(2π); ln b and ln β elsewhere are approximations.
-            let lnb: Double, bpob: Double, invLnb: Double, bOverVega: Double, difference: Double
+            // g = 1/ln b − 1/ln β: ν = (ln β − ln b)·ln b/(ln β·b'/b).
+            let lnb: Double, bpob: Double, invLnb: Double, bOverVega: Double
             if !p.isUpper {
-                let exponent = p.halfSquares + NormalisedBlack.logSqrtTwoPi
-                lnb = (ApproximateElementaryFunctions.log(p.ratio) - exponent) - p.halfSquaresLow
-                difference = accurate
-                    ? (Double.log(beta / p.ratio) + exponent) + (p.halfSquaresLow + betaLow / beta)
-                    : lnBeta - lnb
+                lnb = (Double.log(p.ratio) - (p.halfSquares + NormalisedBlack.logSqrtTwoPi)) - p.halfSquaresLow
                 let w = 1 / (lnb * p.ratio)
                 invLnb = p.ratio * w
                 bpob = lnb * w
                 bOverVega = p.ratio
             } else {
-                let inverseVega = HouseholderState.inverseVega(p, accurate)
+                let inverseVega = HouseholderState.inverseVega(p)
                 let b = bmax * inverseVega - p.ratio             // b/vega
-                lnb = ApproximateElementaryFunctions.log(b / inverseVega)
-                difference = accurate ? Double.log(beta * inverseVega / b) + betaLow / beta : lnBeta - lnb
+                lnb = Double.log(b / inverseVega)
                 invLnb = 1 / lnb
                 bpob = 1 / b
                 bOverVega = b
             }
-            nu = difference * lnb * inverseLnBeta * bOverVega
+            nu = (lnBeta - lnb) * lnb * inverseLnBeta * bOverVega
             let k = 1 + 2 * invLnb
             h2 = bpp - bpob * k
             h3 = bppp + bpob * (2 * bpob * (1 + 3 * invLnb * (1 + invLnb)) - 3 * bpp * k)
         case .middle:
             // g = b − β: ν = (β − b)/b'.
-            let inverseVega = HouseholderState.inverseVega(p, accurate)
+            let inverseVega = HouseholderState.inverseVega(p)
             if !p.isUpper {
                 nu = (beta * inverseVega - p.ratio) + betaLow * inverseVega
             } else {
@@ -146,24 +137,18 @@ import RealModule
             h2 = bpp
             h3 = bppp
         case .upper:
-            // g = ln(b_max − β) − ln(b_max − b): ν = (ln D − ln(b_max − β))·D/b', D = b_max − b; an
-            // accurate step forms ln(D/(b_max − β)) with one libm log.
-            let difference: Double, dOverVega: Double
+            // g = ln(b_max − β) − ln(b_max − b): ν = (ln D − ln(b_max − β))·D/b', D = b_max − b.
+            let lnD: Double, dOverVega: Double
             if p.isUpper {
-                let exponent = p.halfSquares + NormalisedBlack.logSqrtTwoPi
-                difference = accurate
-                    ? (Double.log(p.ratio / gapToMax) - exponent) - p.halfSquaresLow
-                    : ((ApproximateElementaryFunctions.log(p.ratio) - exponent) - p.halfSquaresLow) - lnGap
+                lnD = (Double.log(p.ratio) - (p.halfSquares + NormalisedBlack.logSqrtTwoPi)) - p.halfSquaresLow
                 dOverVega = p.ratio
             } else {
-                let inverseVega = HouseholderState.inverseVega(p, accurate)
+                let inverseVega = HouseholderState.inverseVega(p)
                 dOverVega = bmax * inverseVega - p.ratio
-                difference = accurate
-                    ? Double.log(dOverVega / (inverseVega * gapToMax))
-                    : ApproximateElementaryFunctions.log(dOverVega / inverseVega) - lnGap
+                lnD = Double.log(dOverVega / inverseVega)
             }
             let dpob = 1 / dOverVega
-            nu = difference * dOverVega
+            nu = (lnD - lnGap) * dOverVega
             h2 = bpp + dpob
             h3 = bppp + dpob * (3 * bpp + 2 * dpob)
         }
@@ -183,8 +168,7 @@ import RealModule
 
     /// 1/vega = √(2π)·e^{(h²+t²)/2}.
     @inline(__always) @usableFromInline
-    static func inverseVega(_ p: OutOfTheMoneyPoint, _ accurate: Bool) -> Double {
-        let e = accurate ? Double.exp(p.halfSquares) : ApproximateElementaryFunctions.exp(p.halfSquares)
-        return ScaledComplementaryErrorFunction.sqrtTwoPi * (e * (1 + p.halfSquaresLow))
+    static func inverseVega(_ p: OutOfTheMoneyPoint) -> Double {
+        ScaledComplementaryErrorFunction.sqrtTwoPi * (Double.exp(p.halfSquares) * (1 + p.halfSquaresLow))
     }
 }

@@ -11,7 +11,8 @@ import RealModule
 /// - `millsRatio(z)`: ≤ 1 ulp for z ≥ −1 (truncation < 1.2e-17 relative, the rest is the rounding of
 ///   the final addition or division); for z < −1 it is √(2π)e^{z²/2} − R(−z) with e^{z²/2} formed from
 ///   the exact square, ≤ 2 ulp until it overflows to +∞ below z ≈ −37.7.
-/// - `erfcx(x)`: R(√2 x)·√(2/π), ≤ 2 ulp (the extra is the rounding of √2·x).
+/// - `erfcx(x)`: R(√2 x)·√(2/π) for x ≥ −½, ≤ 2 ulp (the extra is the rounding of √2·x); below,
+///   2e^{x²} − erfcx(−x) with e^{x²} from the exact square, ≤ 2 ulp until it overflows near x ≈ −26.6.
 ///
 /// Edge behaviour: R(+∞) = erfcx(+∞) = 0, R(−∞) = erfcx(−∞) = +∞, NaN in gives NaN out. Never traps.
 /// The functions are pure and thread-safe; no allocation.
@@ -23,7 +24,15 @@ public enum ScaledComplementaryErrorFunction {
 
     /// erfcx(x) = e^{x²}·erfc(x), dimensionless. ≤ 2 ulp; see the type's contract.
     public static func erfcx(_ x: Double) -> Double {
-        sqrtTwoOverPi * millsRatio(x * 2.0.squareRoot())
+        if x < -0.5 {
+            // erfcx(x) = 2e^{x²} − erfcx(−x) with e^{x²} from the exact square (no rounding of √2·x
+            // amplified by the growth); +∞ below x ≈ −26.6.
+            let hi = x * x
+            if hi > 1420 { return .infinity }
+            let lo = (-hi).addingProduct(x, x)
+            return 2 * (Double.exp(hi) * (1 + lo)) - sqrtTwoOverPi * millsRatioAboveMinusOne(-x * 2.0.squareRoot())
+        }
+        return sqrtTwoOverPi * millsRatio(x * 2.0.squareRoot())
     }
 
     /// Mills ratio R(z) = (1 − N(z))/n(z) of the standard normal distribution, dimensionless.
@@ -35,8 +44,9 @@ public enum ScaledComplementaryErrorFunction {
             return millsRatioTailValue(z)
         }
         if z < -1 {
-            // R(z) = 1/n(z) − R(−z); e^{z²/2} from the exact square z² = hi + lo.
+            // R(z) = 1/n(z) − R(−z); e^{z²/2} from the exact square z² = hi + lo; +∞ once it overflows.
             let hi = z * z
+            if hi > 1420 { return .infinity }
             let exactLow = (-hi).addingProduct(z, z)
             let growth = Double.exp(0.5 * hi) * (1 + 0.5 * exactLow)
             return sqrtTwoPi * growth - millsRatioAboveMinusOne(-z)
