@@ -53,7 +53,7 @@ extension SVGBuilder {
     /// A row of legend items ending at `rightX`, baseline `y`.
     mutating func legend(_ entries: [LegendEntry], rightX: Double, y: Double) {
         let size = 11.5
-        let widths = entries.map { 22 + estimatedTextWidth($0.name, size: size) + 14 }
+        let widths = entries.map { 22 + estimatedTextWidth($0.name, size: size, perCharacter: 0.55) + 16 }
         var x = rightX - widths.reduce(0, +)
         for (entry, w) in zip(entries, widths) {
             switch entry.style {
@@ -111,8 +111,8 @@ extension SVGBuilder {
             guard let v = m.value, v.isFinite else { return nil }
             return (m, scale(v))
         }.sorted { $0.1 < $1.1 }
+        var tags: [(marker: Marker, x: Double, tagX: Double, tagY: Double, width: Double, label: String)] = []
         for (m, x) in placed {
-            let inside = x >= area.x0 && x <= area.x1
             let arrow = x < area.x0 ? "\u{25C2} " : (x > area.x1 ? " \u{25B8}" : "")
             let label = x < area.x0 ? arrow + m.tag : m.tag + arrow
             let w = estimatedTextWidth(label, size: size) + 10
@@ -120,13 +120,16 @@ extension SVGBuilder {
             var row = rowsRightEdge.firstIndex { $0 + 4 <= tagX } ?? rowsRightEdge.count
             row = Swift.min(row, 3)
             if row == rowsRightEdge.count { rowsRightEdge.append(tagX + w) } else { rowsRightEdge[row] = tagX + w }
-            let tagY = area.y0 + 2 + Double(row) * 19
-            if inside {
-                line(x, tagY + 16, x, area.y1, stroke: m.color, width: 1.6, dash: m.dash)
-                line(x, area.y0, x, tagY, stroke: m.color, width: 1, dash: "1 3", opacity: 0.6)
-            }
-            rect(x: tagX, y: tagY, width: w, height: 16, fill: m.color, radius: 3)
-            text(tagX + w / 2, tagY + 12, label, size: size, fill: Palette.page, anchor: "middle", weight: "600")
+            tags.append((m, x, tagX, area.y0 + 2 + Double(row) * 19, w, label))
+        }
+        // Lines first, tags on top, so no line crosses another marker's tag.
+        for t in tags where t.x >= area.x0 && t.x <= area.x1 {
+            line(t.x, t.tagY + 16, t.x, area.y1, stroke: t.marker.color, width: 1.6, dash: t.marker.dash)
+            if t.tagY > area.y0 + 2 { line(t.x, area.y0, t.x, t.tagY, stroke: t.marker.color, width: 1, dash: "1 3", opacity: 0.6) }
+        }
+        for t in tags {
+            rect(x: t.tagX, y: t.tagY, width: t.width, height: 16, fill: t.marker.color, radius: 3)
+            text(t.tagX + t.width / 2, t.tagY + 12, t.label, size: size, fill: Palette.page, anchor: "middle", weight: "600")
         }
     }
 

@@ -155,5 +155,8 @@ struct SVGBuilder {
     }
 }
 
-/// Rough text width for layout (DejaVu Sans / system sans at `size`): enough to stagger labels.
-func estimatedTextWidth(_ s: String, size: Double) -> Double { Double(s.count) * size * 0.6 }
+/// Rough text width for layout: `perCharacter` em per character (0.6 fits monospace and bold sans,
+/// 0.55 regular sans); enough to place legends and stagger labels.
+func estimatedTextWidth(_ s: String, size: Double, perCharacter: Double = 0.6) -> Double {
+    Double(s.count) * size * perCharacter
+}

@@ -46,7 +46,8 @@ extension ReportCharts {
                 guard let bin = runBin, bin != 0 else { return }
                 let x0 = x(Double(columns[runStart].0) - 0.5), x1 = x(Double(columns[end - 1].1) - 0.5)
                 let fill = bin == Int.min ? "#5a6270" : Palette.diverging(Double(bin) / Double(heatmapSteps))
-                svg.rect(x: x0, y: top, width: x1 - x0, height: bottom - top, fill: fill)
+                // Half a unit of overlap with the neighbours hides anti-aliasing seams between cells.
+                svg.rect(x: x0, y: top - 0.5, width: x1 - x0 + 0.5, height: bottom - top + 0.5, fill: fill)
             }
             for (c, col) in columns.enumerated() {
                 var sum = 0.0, count = 0
@@ -111,7 +112,8 @@ extension ReportCharts {
     static func heatmapLegend(_ svg: inout SVGBuilder, scaleMax: Double, rightX: Double, hasMissing: Bool) {
         let boxes = 2 * heatmapSteps + 1, boxWidth = 11.0
         let x0 = rightX - Double(boxes) * boxWidth - (hasMissing ? 44 : 0)
-        svg.text(x0, 16, "net GEX, clipped at ±\(ReportFormat.money(scaleMax, decimals: 1)) (98th pct)", size: 11, fill: Palette.muted)
+        let end = AxisFormat.money(ticks: [scaleMax], step: pow(10, floor(log10(scaleMax)) - 1))(scaleMax)
+        svg.text(x0, 16, "net GEX, clipped at ±\(end) (98th pct of |GEX|)", size: 11, fill: Palette.muted)
         for b in 0..<boxes {
             let bin = b - heatmapSteps
             svg.rect(x: x0 + Double(b) * boxWidth, y: 22, width: boxWidth, height: 10,

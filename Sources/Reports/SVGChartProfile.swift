@@ -54,6 +54,10 @@ enum ReportCharts {
             svg.series(runs, color: Palette.curves[i % Palette.curves.count], width: i == 0 ? 2.4 : 1.5,
                        dash: i == 0 ? nil : "6 3")
         }
+        if y.contains(0) {
+            svg.text(area.x1 - 8, y(0) - 8, "dealers long γ: dampening", size: 11, fill: Palette.callWall, anchor: "end")
+            svg.text(area.x1 - 8, y(0) + 17, "dealers short γ: amplifying", size: 11, fill: Palette.putWall, anchor: "end")
+        }
         svg.markers(levelMarkers(spot: d.profileSpot, zeroGamma: d.profileZeroGamma, callWall: d.profileCallWall,
                                  putWall: d.profilePutWall), area: area, scale: x)
         if let z = d.profileZeroGamma, z.isFinite, x.contains(z), y.contains(0) {
