@@ -12,6 +12,9 @@ HOST_SIMD := $(shell if grep -qw avx512f /proc/cpuinfo 2>/dev/null; then echo av
 SIMD ?= $(HOST_SIMD)
 
 APT_PACKAGES := libopenblas-dev liblapacke-dev zlib1g-dev libzstd-dev pkg-config python3-venv
+# Test-only: headless Chromium renders report.html in HTMLReportTests (which skip without it). Installed by
+# `make test`, not by `make run`: about 100 MB to download, 306 MB on disk, 19 packages.
+TEST_APT_PACKAGES := chromium-headless-shell
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_DIR := .build-release
 TEST_DIR := .build-test
@@ -24,18 +27,27 @@ PEERS_REQUIREMENTS := Benchmarks/peers/requirements-test.txt
 PEERS_PYTHON := $(CURDIR)/$(PEERS_VENV)/bin/python
 REAL_CHAINS := $(wildcard ../shared/data/real/*quotedata*)
 
-.PHONY: help setup peers-venv build release data test test-swift test-cli test-run test-peers run bench bench-quick bench-check bench-peers check-imports clean
+.PHONY: help setup setup-test peers-venv build release data test test-swift test-cli test-run test-peers run bench bench-quick bench-check bench-peers check-imports clean
+
+# $(call apt-install,PACKAGES): apt-get install the missing ones (silent when all are present). Without
+# Recommends: chromium's would add ~100 more packages (systemd, upower, mesa, …); the others have none.
+define apt-install
+missing=""; for p in $(1); do \
+  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; done; \
+if [ -n "$$missing" ]; then echo "setup: installing$$missing"; \
+  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; fi
+endef
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 	@echo "  SIMD=$(SIMD) (host: $(HOST_SIMD)); override with SIMD=portable|avx2|avx512"
 
 setup: ## Install the system packages the build needs (idempotent; silent when present)
-	@missing=""; for p in $(APT_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then echo "setup: installing$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; fi
+	@$(call apt-install,$(APT_PACKAGES))
 	@python3 -c "import numpy" 2>/dev/null || { echo "setup: installing numpy (test peer)"; python3 -m pip install -q numpy; }
+
+setup-test: setup ## Also install what only the tests use (headless Chromium for the HTML report)
+	@$(call apt-install,$(TEST_APT_PACKAGES))
 
 peers-venv: $(PEERS_VENV)/.installed ## Create Benchmarks/.venv (pyarrow, polars, duckdb, …) for the peer tests (idempotent)
 
@@ -52,9 +64,9 @@ build: setup ## Debug build (portable)
 release: setup ## Release build with the host's SIMD (SIMD=$(SIMD))
 	$(SWIFT_RELEASE)
 
-test: setup check-imports test-swift test-cli test-run test-peers ## All tests: Swift tests (release, host SIMD), CLI contract, Perfiliev peer comparison
+test: setup-test check-imports test-swift test-cli test-run test-peers ## All tests: Swift tests (release, host SIMD), CLI contract, gex run end to end, Perfiliev peer comparison
 
-test-swift: setup peers-venv
+test-swift: setup-test peers-venv
 	GEX_PEERS_PYTHON=$(PEERS_PYTHON) GEX_SIMD=$(SIMD) swift test -c release --disable-swift-testing --scratch-path $(TEST_DIR)
 
 test-cli: release ## The gex CLI contract: help, version, exit codes, JSON keys, --out files
