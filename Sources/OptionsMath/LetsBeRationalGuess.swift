@@ -99,7 +99,7 @@ import RealModule
         let fl = lowerMapScale * ax * phil * phil * phil
         // df/dβ = z²R(−z)²e^{s²/8}; d²f/dβ² = df/dβ·[s/4 − (2/s)(1 + z² + z/R(−z))]/v_l.
         let dfl = zl * zl * rl * rl * smallExp(0.125 * sl * sl)
-        let d2fl = dfl * (0.25 * sl - 2 * inverseSl * (1 + zl * zl + zl / rl)) / vl
+        let d2fl = dfl * (0.25 * sl * rl - 2 * inverseSl * ((1 + zl * zl) * rl + zl)) / (rl * vl)
         let r = RationalCubic.fitRight(h: bl, yl: 0, yr: fl, dl: 1, dr: dfl, secondDerivative: d2fl)
         let f = RationalCubic.interpolate(tau: beta * inverseBl, oneMinusTau: (bl - beta) * inverseBl, h: bl,
                                           yl: 0, yr: fl, dl: 1, dr: dfl, r: r)
