@@ -14,9 +14,14 @@ import RealModule
 /// Accuracy contract (tested on 200,000 mpmath rows, `ImpliedVolatilityTests`): where σ is
 /// identifiable, |σ̂ − σ| ≤ 2·max(attainable, ε σ) with attainable = ε·(P + S e^{−qT}N(w d1) +
 /// K e^{−rT}N(w d2))/vega — the |dσ| that one rounding of the price and of the two legs already
-/// implies — and the median error is a few 1e-17 relative to σ. The inputs are used as given:
+/// implies; measured worst case 1.10, median |σ̂ − σ| = 1.1e-16. The inputs are used as given:
 /// x = ln(F/K) and the normalisation are formed with error-free products (FMA residuals) so that
-/// they add no more than one rounding of each leg.
+/// they add no more than about one rounding of each leg. Where σ is not identifiable the status is
+/// not ok, or σ̂ reprices the option within rounding.
+///
+/// Speed: the batch entry point solves about 4.5 million rows per second on one core of the
+/// development machine (AMD EPYC, release build with -mavx2 -mfma; all rows take one fast and one
+/// accurate Householder step after the guess).
 ///
 /// Edge behaviour: no input traps; every failure is a status with σ = NaN (see
 /// `ImpliedVolatilityStatus` for the order of the checks). Thread-safe, no allocation.

@@ -95,11 +95,13 @@ import RealModule
         let inverseBl = 1 / bl
         let zl = x * inverseSl * (1 / sqrtThree)              // x/(√3 s_l) < 0
         let rl = ScaledComplementaryErrorFunction.millsRatioAboveMinusOne(-zl)
-        let phil = NormalisedBlack.inverseSqrtTwoPi * Double.exp(-0.5 * zl * zl) * rl
-        let fl = lowerMapScale * ax * phil * phil * phil
+        // N(z_l)³ = n(z_l)³R(−z_l)³ and n(z_l)³ = e^{−3z²/2}/(2π)^{3/2} = v_l·e^{s_l²/8}/(2π), since
+        // x²/s_l² = 3z_l²: the vega at s_l (from the anchor) saves an exponential.
+        let growth = smallExp(0.125 * sl * sl)
+        let fl = lowerMapScale * ax * (vl * growth * (1 / (2 * Double.pi))) * (rl * rl * rl)
         // df/dβ = z²R(−z)²e^{s²/8}; d²f/dβ² = df/dβ·[s/4 − (2/s)(1 + z² + z/R(−z))]/v_l.
-        let dfl = zl * zl * rl * rl * smallExp(0.125 * sl * sl)
-        let d2fl = dfl * (0.25 * sl - 2 * inverseSl * (1 + zl * zl + zl / rl)) / vl
+        let dfl = zl * zl * rl * rl * growth
+        let d2fl = dfl * (0.25 * sl * rl - 2 * inverseSl * ((1 + zl * zl) * rl + zl)) / (rl * vl)
         let r = RationalCubic.fitRight(h: bl, yl: 0, yr: fl, dl: 1, dr: dfl, secondDerivative: d2fl)
         let f = RationalCubic.interpolate(tau: beta * inverseBl, oneMinusTau: (bl - beta) * inverseBl, h: bl,
                                           yl: 0, yr: fl, dl: 1, dr: dfl, r: r)

@@ -29,42 +29,43 @@
         return numerator / (1 + (r - 3) * t * u)
     }
 
-    /// The smallest r that keeps monotonicity and convexity/concavity of the data.
+    /// The smallest r that keeps monotonicity and convexity/concavity of the data, together with the
+    /// fitted r = (dr − dl + ½h·y'')/(Δ − dl) (left end) or /(dr − Δ) (right end): one reciprocal of
+    /// (Δ − dl)(dr − Δ) serves all three quotients that share those denominators.
     @inline(__always) @usableFromInline
-    static func minimumControlParameter(dl: Double, dr: Double, slope: Double) -> Double {
+    static func fit(h: Double, slope: Double, dl: Double, dr: Double, secondDerivative: Double,
+                    atRight: Bool) -> Double {
+        let left = slope - dl, right = dr - slope
+        let inverse = 1 / (left * right)
+        let numerator = dr - dl + 0.5 * h * secondDerivative
+        let r = numerator * (atRight ? left : right) * inverse
         var rMin = 0.0
         // Monotone data: all three slopes of one sign.
         if slope != 0 && dl * slope >= 0 && dr * slope >= 0 {
             let m = (dl + dr) / slope
             if m > rMin { rMin = m }
         }
-        // Convex (dl < Δ < dr) or concave (dl > Δ > dr) data.
-        if (dl < slope && slope < dr) || (dl > slope && slope > dr) {
-            let a = (dr - dl) / (slope - dl)
-            let b = (dr - dl) / (dr - slope)
+        // Convex (dl < Δ < dr) or concave (dl > Δ > dr) data: (dr − dl)/(Δ − dl) and (dr − dl)/(dr − Δ).
+        if left * right > 0 {
+            let d = dr - dl
+            let a = d * right * inverse, b = d * left * inverse
             if a > rMin { rMin = a }
             if b > rMin { rMin = b }
         }
-        return rMin
+        return r >= rMin ? r : rMin
     }
 
     /// r that gives second derivative `secondDerivative` at xl, raised to the shape-preserving minimum.
     @inline(__always) @usableFromInline
     static func fitLeft(h: Double, yl: Double, yr: Double, dl: Double, dr: Double,
                         secondDerivative: Double) -> Double {
-        let slope = (yr - yl) / h
-        let r = (dr - dl + 0.5 * h * secondDerivative) / (slope - dl)
-        let rMin = minimumControlParameter(dl: dl, dr: dr, slope: slope)
-        return r >= rMin ? r : rMin
+        fit(h: h, slope: (yr - yl) / h, dl: dl, dr: dr, secondDerivative: secondDerivative, atRight: false)
     }
 
     /// r that gives second derivative `secondDerivative` at xr, raised to the shape-preserving minimum.
     @inline(__always) @usableFromInline
     static func fitRight(h: Double, yl: Double, yr: Double, dl: Double, dr: Double,
                          secondDerivative: Double) -> Double {
-        let slope = (yr - yl) / h
-        let r = (dr - dl + 0.5 * h * secondDerivative) / (dr - slope)
-        let rMin = minimumControlParameter(dl: dl, dr: dr, slope: slope)
-        return r >= rMin ? r : rMin
+        fit(h: h, slope: (yr - yl) / h, dl: dl, dr: dr, secondDerivative: secondDerivative, atRight: true)
     }
 }
