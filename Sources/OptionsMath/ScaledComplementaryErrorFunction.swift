@@ -4,7 +4,7 @@ import RealModule
 /// twin, the Mills ratio R(z) = (1 − N(z)) / n(z) = √(π/2) · erfcx(z/√2).
 ///
 /// Both are written for this package (no libm erfc): R is a table of 104 degree-9 polynomial pieces
-/// on [−1, 12) (Chebyshev interpolants computed at 45 digits by `Scripts/mills_ratio_table.py`, the
+/// on [−1, 12) (Chebyshev interpolants computed at 45 digits by `scripts/mills_ratio_table.py`, the
 /// constant term kept as a double-double) and, for z ≥ 12, (1 + w P(w))/z with w = 1/z².
 ///
 /// Accuracy contract (tested against mpmath in `ScaledComplementaryErrorFunctionTests`):

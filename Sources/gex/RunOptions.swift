@@ -106,10 +106,34 @@ enum DayExecution {
             let metadata = RunMetadata.object(inputs: inputs, result: summary, configuration: c, every: o.every, workers: o.workers,
                                               readSeconds: readSeconds, version: GexCommand.version)
             try AtomicFile.write(RunMetadata.encode(metadata), to: out.file("metadata.json"))
+            let pages = report(stores: stores, result: result, metadata: metadata, day: day)
+            if pages.count == 1 {
+                try AtomicFile.write(pages[0].html, to: out.file("report.html"))
+            } else {
+                var index = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>GammaSurface reports</title></head><body><h1>Reports</h1><ul>"
+                for page in pages {
+                    let name = "report_" + page.underlying.filter { $0.isLetter || $0.isNumber } + ".html"
+                    try AtomicFile.write(page.html, to: out.file(name))
+                    index += "<li><a href=\"\(name)\">\(page.underlying.filter { $0.isLetter || $0.isNumber || $0 == "^" })</a></li>"
+                }
+                try AtomicFile.write(index + "</ul></body></html>\n", to: out.file("report.html"))
+            }
             try out.commit()
             written.append(Written(path: path, stores: stores, result: result))
         }
         return written
+    }
+
+    /// The HTML report of each underlying (conventions from the metadata, rejected rows and counts as warnings);
+    /// with several underlyings report.html is an index of report_<SYMBOL>.html pages.
+    static func report(stores: [DayStore], result: DayRunResult, metadata: [String: Any], day: ArchiveDay) -> [(underlying: String, html: String)] {
+        let conventions = ((metadata["conventions"] as? [String: Any]) ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, "\($0.value)") }
+        let warnings = day.defects.entries.sorted { $0.key < $1.key }.map { "\($0.value.count) × \($0.key) (first: \($0.value.firstFile):\($0.value.firstLine))" }
+            + result.counts.sorted { $0.key < $1.key }.map { "\($0.value) × \($0.key)" }
+        return zip(stores, result.lastSnapshots).map { store, last in
+            (store.underlying, HTMLReport.render(DayReportBuilder.make(underlying: store.underlying, tables: result.tables, last: last,
+                                                                       conventions: conventions, warnings: warnings)))
+        }
     }
 
     static func write(_ table: OutputTable, into out: AtomicDirectory, options o: RunOptions, configuration c: SnapshotConfiguration) throws {

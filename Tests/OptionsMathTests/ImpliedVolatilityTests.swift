@@ -3,7 +3,7 @@
 // | test                     | reference source                                          | tolerance                                      | measured worst case (debug and release)     |
 // |--------------------------|-----------------------------------------------------------|------------------------------------------------|---------------------------------------------|
 // | testFixtureSlice         | Fixtures/iv_slice.csv: 2,750 hardest rows of iv_dev       | identifiable: 0 failures, ratio ≤ 2,           | 1,668 identifiable: 0 failures, ratio 0.74, |
-// |                          | (Scripts/iv_fixture_slice.py), incl. 1,082 non-identif.   | median |σ̂−σ| ≤ 5e-16; others: status not ok   | median 1.1e-16; others: 926 not-identifiable |
+// |                          | (scripts/iv_fixture_slice.py), incl. 1,082 non-identif.   | median |σ̂−σ| ≤ 5e-16; others: status not ok   | median 1.1e-16; others: 926 not-identifiable |
 // |                          |                                                           | or reprice within 8ε(P + legs) + 1e-300;       | + 156 ok, reprice ≤ 0.04 of tolerance;      |
 // |                          |                                                           | batch bitwise equal to the scalar entry point  | 0 batch/scalar mismatches                   |
 // | testFullReferenceSet     | ../shared/reference/iv_dev.csv.gz (200,000 rows, mpmath   | same (skipped when the file is absent)         | 139,719 identifiable: 0 failures, ratio     |

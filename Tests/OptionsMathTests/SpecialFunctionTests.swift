@@ -7,7 +7,7 @@
 // | InverseNormal.approximate         | mpmath N⁻¹                          | 1.2e-9 relative                    | 1.13e-9                     |
 // | InverseNormal.quantile            | mpmath N⁻¹                          | 4 ulp (relative to max(|z|, 1e-300)) | 2.8 ulp                   |
 // | NormalisedBlack.price             | mpmath b(x, s, θ)                   | 2ε·(b + legs) absolute             | 0.72ε·(b + legs), |x| ≤ 1   |
-// The "measured" column is from the development sweeps (Scripts/, mpmath); the tests keep a
+// The "measured" column is from the development sweeps (scripts/, mpmath); the tests keep a
 // representative set of exact values.
 import Foundation
 import OptionsMath
