@@ -129,7 +129,7 @@ enum DayExecution {
     static func report(stores: [DayStore], result: DayRunResult, metadata: [String: Any], day: ArchiveDay) -> [(underlying: String, html: String)] {
         let conventions = ((metadata["conventions"] as? [String: Any]) ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, "\($0.value)") }
         let warnings = day.defects.entries.sorted { $0.key < $1.key }.map { "\($0.value.count) × \($0.key) (first: \($0.value.firstFile):\($0.value.firstLine))" }
-            + result.counts.sorted { $0.key < $1.key }.map { "\($0.value) × \($0.key)" }
+            + result.counts.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.value) × \($0.key)" }
         return zip(stores, result.lastSnapshots).map { store, last in
             (store.underlying, HTMLReport.render(DayReportBuilder.make(underlying: store.underlying, tables: result.tables, last: last,
                                                                        conventions: conventions, warnings: warnings)))
