@@ -17,6 +17,7 @@ if [ ! -x $vollib/bin/python ]; then
   $vollib/bin/pip download -q --no-deps --no-binary :all: -d "$results/sdist" "py_lets_be_rational==1.0.1"
   $vollib/bin/pip install -q --force-reinstall --no-deps "$results"/sdist/py_lets_be_rational-1.0.1.tar.gz
 fi
+export PY_LETS_BE_RATIONAL_ENABLE_NUMBA=1
 n=${PEERS_N:-1000000}
 (cd Benchmarks && GEX_SIMD=${SIMD:-avx2} swift run -c release --disable-sandbox PeerWorkloads "$n" 2>/dev/null) >"$results/ours_kernels.json"
 $peers/bin/python Benchmarks/peers/kernel_peers.py "$n" >"$results/numpy_kernels.json"
