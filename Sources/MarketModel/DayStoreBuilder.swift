@@ -37,7 +37,13 @@ public struct DayStoreBuilder {
     public let hasQuoteAge: Bool
     /// Trade prints, with contract indices in discovery order until `finish()` renumbers them.
     private var trades = TradePrints()
-    private var contractIndex: [ContractKey: Int] = [:]
+    /// Contract index by packed key (root id, expiry day, strike × 1000, right): an integer hash per row
+    /// instead of hashing the root string.
+    private var contractIndex: [UInt64: Int] = [:]
+    private var rootIds: [String: UInt64] = [:]
+    /// Keys outside the packed ranges (hostile input: > 8,192 roots, absurd strikes or dates).
+    private var unpackableIndex: [ContractKey: Int] = [:]
+    private var lastRoot: (root: String, id: UInt64)?
     private var contracts: [ContractKey] = []
     private var openInterest: [Double] = []
     private var timeIndex: [Instant: Int] = [:]
@@ -56,9 +62,11 @@ public struct DayStoreBuilder {
 
     /// The index of `contract`, registering it (with NaN open interest) when new.
     public mutating func index(of contract: ContractKey) -> Int {
-        if let known = contractIndex[contract] { return known }
+        let packed = packedKey(contract)
+        if let packed, let known = contractIndex[packed] { return known }
+        if packed == nil, let known = unpackableIndex[contract] { return known }
         let c = contracts.count
-        contractIndex[contract] = c
+        if let packed { contractIndex[packed] = c } else { unpackableIndex[contract] = c }
         contracts.append(contract)
         openInterest.append(.nan)
         return c
@@ -144,5 +152,24 @@ public struct DayStoreBuilder {
         var out = trades
         out.contract = trades.contract.map { newIndex[Int($0)] }
         return out
+    }
+
+    /// Root id (13 bits) | expiry days since 1970 (16 bits) | strike × 1000 (34 bits) | right (1 bit);
+    /// nil outside those ranges.
+    private mutating func packedKey(_ key: ContractKey) -> UInt64? {
+        let rootId: UInt64
+        if let last = lastRoot, last.root == key.root {
+            rootId = last.id
+        } else {
+            rootId = rootIds[key.root] ?? {
+                let id = UInt64(rootIds.count)
+                rootIds[key.root] = id
+                return id
+            }()
+            lastRoot = (key.root, rootId)
+        }
+        let days = key.expiry.daysSinceEpoch
+        guard rootId < 1 << 13, key.strikeMilli >= 0, key.strikeMilli < 1 << 34, days >= 0, days < 1 << 16 else { return nil }
+        return rootId << 51 | UInt64(days) << 35 | UInt64(key.strikeMilli) << 1 | UInt64(key.right.rawValue)
     }
 }

@@ -45,8 +45,15 @@ public enum ExchangeCalendar {
         isEarlyClose(date) ? (13, 0) : (16, 0)
     }
 
+    /// Holidays of 1990–2060, computed once (settlement instants are asked for per quote row).
+    static let holidayTable: [Int: Set<CivilDate>] = Dictionary(uniqueKeysWithValues: (1990...2060).map { ($0, computeHolidays(year: $0)) })
+
     /// The rule-based holidays of a year (observed dates).
     public static func holidays(year: Int) -> Set<CivilDate> {
+        holidayTable[year] ?? computeHolidays(year: year)
+    }
+
+    static func computeHolidays(year: Int) -> Set<CivilDate> {
         var days = Set<CivilDate>()
         func observed(_ month: Int, _ day: Int) {
             guard let d = CivilDate(year: year, month: month, day: day) else { return }
