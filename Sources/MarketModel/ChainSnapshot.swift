@@ -70,19 +70,6 @@ public struct ChainSnapshot: Sendable {
         ask = permute(ask)
     }
 
-    /// Keeps only the contracts where `keep(i)` is true, preserving order.
-    public mutating func filter(_ keep: (Int) -> Bool) {
-        let kept = keys.indices.filter(keep)
-        func select<T>(_ column: [T]) -> [T] { kept.map { column[$0] } }
-        keys = select(keys)
-        multiplier = select(multiplier)
-        openInterest = select(openInterest)
-        impliedVolatility = select(impliedVolatility)
-        vendorGamma = select(vendorGamma)
-        bid = select(bid)
-        ask = select(ask)
-    }
-
     /// Distinct expiry dates, ascending.
     public var expiries: [CivilDate] { Array(Set(keys.map(\.expiry))).sorted() }
 }

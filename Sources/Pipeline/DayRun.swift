@@ -34,7 +34,7 @@ public enum DayRun {
                            batchSize: Int = batchSize, progress: ((Int, Int) -> Void)? = nil) -> DayRunResult {
         let clock = ContinuousClock()
         let start = clock.now
-        var tables = DayTables(unit: configuration.unit.rawValue, moves: configuration.flowMoves)
+        var tables = DayTables(unit: configuration.unit.rawValue)
         var counts: [String: Int] = [:]
         var differences: [Double] = []
         var forwardSeconds = 0.0
@@ -88,9 +88,9 @@ public enum DayRun {
                 batchStart += batch.count
             }
         }
-        let total2 = (clock.now - start).seconds
+        let elapsed = (clock.now - start).seconds
         return DayRunResult(tables: tables.tables(), counts: counts, vendorIVDifference: percentiles(differences),
-                            timings: ["forwards_seconds": forwardSeconds, "snapshots_seconds": total2 - forwardSeconds, "total_seconds": total2],
+                            timings: ["forwards_seconds": forwardSeconds, "snapshots_seconds": elapsed - forwardSeconds, "total_seconds": elapsed],
                             lastSnapshots: last)
     }
 
@@ -116,9 +116,7 @@ struct SnapshotWork: @unchecked Sendable {
         let f = forwards[t]!
         let priced = SnapshotPricing.price(store: store, snapshot: t, positions: positions.positions(at: store.times[t]),
                                            configuration: configuration, spot: f.spot, spotSource: f.spotSource, forwards: f.forwards)
-        var result = SnapshotAnalytics.compute(store: store, priced: priced, time: store.times[t], configuration: configuration)
-        result.pricing.vendorDifferences = priced.vendorDifferences
-        return result
+        return SnapshotAnalytics.compute(store: store, priced: priced, time: store.times[t], configuration: configuration)
     }
 }
 

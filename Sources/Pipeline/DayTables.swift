@@ -4,7 +4,6 @@ import MarketModel
 /// The output tables of a day run, filled snapshot by snapshot in snapshot order (long format).
 struct DayTables {
     let unit: String
-    let moves: [Double]
     var levels = ColumnSet(), byStrike = ColumnSet(), byExpiry = ColumnSet(), surface = ColumnSet(), profiles = ColumnSet()
 
     /// Columns being filled, by name, in first-seen order.
