@@ -1,5 +1,6 @@
 import LinearAlgebra
 import MarketModel
+import OptionsMath
 
 /// Dealer gamma exposure repriced over a grid of hypothetical spots, for several contract subsets.
 ///
@@ -7,7 +8,8 @@ import MarketModel
 /// (sticky strike: each contract keeps its volatility) and scale from the `ExposureUnit`
 /// (S′²·0.01 for $ per 1 %).
 ///
-/// Computed as one dense product per block of contracts: a gamma tile (levels × contracts) times
+/// Computed as one dense product per block of contracts: a gamma tile (levels × contracts, from
+/// `SpotRepricing`: one FMA and one vector exp per cell) times
 /// an aggregation matrix (contracts × variants, holding weight × membership) — BLAS `dgemm`
 /// with `beta = 1` accumulating into the levels × variants result. The block size is fixed, so
 /// the summation order (and the result, for a fixed BLAS thread count) never depends on anything
@@ -23,6 +25,8 @@ public struct GammaProfile: Sendable {
     public let unit: ExposureUnit
     /// DEX profile of all contracts, Σ w·Δ(S′)·S′ in dollars of delta, when requested (else empty).
     public let dollarDelta: [Double]
+    /// levels × variants DEX profiles (dollars of delta, Σ w·Δ(S′)·S′), when requested (else 0 × variants).
+    public let dollarDeltaValues: Matrix
 
     /// Contracts per gamma tile (a fixed constant: part of the determinism contract).
     public static let contractBlock = 512
@@ -40,9 +44,25 @@ public struct GammaProfile: Sendable {
         return (0..<count).map { $0 == count - 1 ? upper : lower + Double($0) * step }
     }
 
-    /// Builds the profile of `contracts` over `levels` for the membership columns given.
+    /// Builds the profile of `contracts` over `levels` for the membership columns given; with
+    /// `withDelta`, also the dollar-delta (DEX) profiles of the same variants from the same pass.
     public init(contracts: PricedContracts, membership: Matrix01, levels: [Double], unit: ExposureUnit, withDelta: Bool = false) {
+        let reference = 0.5 * (levels.first! + levels.last!)
+        self.init(contracts: contracts, repricing: contracts.repricing(at: reference), membership: membership,
+                  levels: levels, unit: unit, withDelta: withDelta)
+    }
+
+    /// As `init(contracts:membership:levels:unit:withDelta:)`, reusing coefficients already
+    /// prepared for `contracts` (any reference spot).
+    ///
+    /// Per block of contracts, the tile row of level S′ holds S′·Γ_i(S′) (and Δ_i(S′)) from
+    /// `SpotRepricing` — one FMA and one vector exp per (level, contract) — and one `dgemm` per tile
+    /// sums it against the aggregation matrix; the per-level factor scale(S′)/S′ (and S′ for DEX)
+    /// is applied to the small levels × variants result, not to every tile cell.
+    public init(contracts: PricedContracts, repricing: SpotRepricing, membership: Matrix01, levels: [Double],
+                unit: ExposureUnit, withDelta: Bool = false) {
         precondition(membership.rows == contracts.count, "membership rows must match contracts")
+        precondition(repricing.count == contracts.count, "repricing coefficients must match contracts")
         let variantCount = membership.columns
         var aggregation = Matrix(rows: contracts.count, columns: variantCount)
         for i in 0..<contracts.count {
@@ -51,62 +71,71 @@ public struct GammaProfile: Sendable {
             }
         }
         var result = Matrix(rows: levels.count, columns: variantCount)
+        var deltaResult = Matrix(rows: withDelta ? levels.count : 0, columns: variantCount)
         let block = GammaProfile.contractBlock
         var tile = [Double](repeating: 0, count: levels.count * block)
-        var spotColumn = [Double](repeating: 0, count: block)
-        var deltaRow = [Double](repeating: 0, count: block)
-        var dex = [Double](repeating: 0, count: withDelta ? levels.count : 0)
-        let scales = levels.map { unit.scale(spot: $0) }
+        var deltaTile = [Double](repeating: 0, count: withDelta ? levels.count * block : 0)
+        let moves = levels.map { Elementary.log($0 / repricing.referenceSpot) }
         var start = 0
         while start < contracts.count {
             let width = min(block, contracts.count - start)
             tile.withUnsafeMutableBufferPointer { t in
-                spotColumn.withUnsafeMutableBufferPointer { column in
-                    for (j, level) in levels.enumerated() {
-                        let row = UnsafeMutableBufferPointer(rebasing: t[(j * width)..<(j * width + width)])
-                        if withDelta {
-                            deltaRow.withUnsafeMutableBufferPointer { d in
-                                contracts.delta(start..<(start + width), spot: level, spotColumn: column, into: d, gamma: row)
-                                var sum = 0.0
-                                for c in 0..<width where contracts.weight[start + c] != 0 { sum += contracts.weight[start + c] * d[c] }
-                                dex[j] += sum * level
-                            }
-                        } else {
-                            contracts.gamma(start..<(start + width), spot: level, spotColumn: column, into: row)
-                        }
-                        for c in 0..<width { row[c] *= scales[j] }
-                    }
+                for j in levels.indices {
+                    repricing.scaledGamma(logMove: moves[j], range: start..<(start + width),
+                                          into: UnsafeMutableBufferPointer(rebasing: t[(j * width)..<(j * width + width)]))
                 }
             }
-            tile.withUnsafeBufferPointer { t in
-                aggregation.storage.withUnsafeBufferPointer { a in
-                    result.storage.withUnsafeMutableBufferPointer { r in
-                        BLAS.gemm(m: levels.count, n: variantCount, k: width, alpha: 1,
-                                  a: t.baseAddress, lda: width,
-                                  b: a.baseAddress! + start * variantCount, ldb: variantCount,
-                                  beta: 1, c: r.baseAddress, ldc: variantCount)
+            Self.accumulate(tile, rows: levels.count, width: width, aggregation: aggregation, start: start, into: &result)
+            if withDelta {
+                deltaTile.withUnsafeMutableBufferPointer { t in
+                    for j in levels.indices {
+                        repricing.delta(logMove: moves[j], range: start..<(start + width),
+                                        into: UnsafeMutableBufferPointer(rebasing: t[(j * width)..<(j * width + width)]))
                     }
                 }
+                Self.accumulate(deltaTile, rows: levels.count, width: width, aggregation: aggregation, start: start, into: &deltaResult)
             }
             start += width
+        }
+        for (j, level) in levels.enumerated() {
+            let gammaFactor = unit.scale(spot: level) / level
+            for v in 0..<variantCount {
+                result[j, v] *= gammaFactor
+                if withDelta { deltaResult[j, v] *= level }
+            }
         }
         self.levels = levels
         self.variants = Array(ProfileVariant.allCases.prefix(variantCount))
         self.values = result
         self.unit = unit
-        self.dollarDelta = dex
+        self.dollarDeltaValues = deltaResult
+        self.dollarDelta = withDelta ? levels.indices.map { deltaResult[$0, 0] } : []
+    }
+
+    /// result (levels × variants) += tile (levels × width) · aggregation[start..<start+width, :], BLAS dgemm.
+    private static func accumulate(_ tile: [Double], rows: Int, width: Int, aggregation: Matrix, start: Int, into result: inout Matrix) {
+        let variantCount = aggregation.columns
+        tile.withUnsafeBufferPointer { t in
+            aggregation.storage.withUnsafeBufferPointer { a in
+                result.storage.withUnsafeMutableBufferPointer { r in
+                    BLAS.gemm(m: rows, n: variantCount, k: width, alpha: 1,
+                              a: t.baseAddress, lda: width,
+                              b: a.baseAddress! + start * variantCount, ldb: variantCount,
+                              beta: 1, c: r.baseAddress, ldc: variantCount)
+                }
+            }
+        }
     }
 
     /// The "all" profile repriced exactly at one hypothetical spot (no grid): used to refine
-    /// roots and to read the regime at spot. Gamma through the SIMD kernel; summed in contract order.
-    public static func value(at spot: Double, contracts: PricedContracts, unit: ExposureUnit) -> Double {
-        var gamma = [Double](repeating: 0, count: contracts.count)
-        var column = [Double](repeating: 0, count: contracts.count)
-        gamma.withUnsafeMutableBufferPointer { g in
-            column.withUnsafeMutableBufferPointer { c in contracts.gamma(0..<contracts.count, spot: spot, spotColumn: c, into: g) }
-        }
-        var total = 0.0
-        for i in 0..<contracts.count where contracts.weight[i] != 0 { total += contracts.weight[i] * gamma[i] }
-        return total * unit.scale(spot: spot)
+    /// roots and to read the regime at spot. Summed in a fixed lane order (deterministic).
+    public static func value(at spot: Double, contracts: PricedContracts, repricing: SpotRepricing, unit: ExposureUnit) -> Double {
+        let scaled = repricing.weightedScaledGamma(logMove: Elementary.log(spot / repricing.referenceSpot), weight: contracts.weight)
+        return scaled * unit.scale(spot: spot) / spot
+    }
+
+    /// Σ w·Δ(S′)·S′ over all contracts at one hypothetical spot, in dollars of delta.
+    public static func dollarDelta(at spot: Double, contracts: PricedContracts, repricing: SpotRepricing) -> Double {
+        repricing.weightedDelta(logMove: Elementary.log(spot / repricing.referenceSpot), weight: contracts.weight) * spot
     }
 }

@@ -31,10 +31,11 @@ public enum LevelsEngine {
 
         let levels = GammaProfile.grid(from: spot * (1 - c.gridHalfWidth), to: spot * (1 + c.gridHalfWidth),
                                        count: c.gridPoints)
-        let profile = GammaProfile(contracts: contracts, membership: ProfileVariant.membership(of: chain),
+        let repricing = contracts.repricing(at: spot)
+        let profile = GammaProfile(contracts: contracts, repricing: repricing, membership: ProfileVariant.membership(of: chain),
                                    levels: levels, unit: c.unit)
         let reprice = { (x: Double) in
-            GammaProfile.value(at: x, contracts: contracts, unit: c.unit)
+            GammaProfile.value(at: x, contracts: contracts, repricing: repricing, unit: c.unit)
         }
         let all = profile.curve(.all)
         let roots: [Double]

@@ -68,34 +68,11 @@ public struct PricedContracts: Sendable {
             dividendYield: dividendYield[i], right: right[i]))
     }
 
-    /// Delta (and, when `gammaOutput` is given, gamma) per share of contracts `range` at one
-    /// hypothetical spot, in one kernel pass (SIMD; `spotColumn` is scratch of ≥ `range.count`).
-    public func delta(_ range: Range<Int>, spot: Double, spotColumn: UnsafeMutableBufferPointer<Double>,
-                      into output: UnsafeMutableBufferPointer<Double>, gamma gammaOutput: UnsafeMutableBufferPointer<Double>? = nil) {
-        let n = range.count
-        for k in 0..<n { spotColumn[k] = spot }
-        strike.withUnsafeBufferPointer { K in years.withUnsafeBufferPointer { T in
-        volatility.withUnsafeBufferPointer { V in rate.withUnsafeBufferPointer { R in
-        dividendYield.withUnsafeBufferPointer { Q in isCall.withUnsafeBufferPointer { C in
-            let gammaColumn = gammaOutput.map { UnsafeMutableBufferPointer(rebasing: $0[0..<n]) }
-            GreeksKernel.blackScholes(
-                spot: UnsafeBufferPointer(rebasing: spotColumn[0..<n]), strike: UnsafeBufferPointer(rebasing: K[range]),
-                time: UnsafeBufferPointer(rebasing: T[range]), volatility: UnsafeBufferPointer(rebasing: V[range]),
-                rate: UnsafeBufferPointer(rebasing: R[range]), dividendYield: UnsafeBufferPointer(rebasing: Q[range]),
-                isCall: UnsafeBufferPointer(rebasing: C[range]),
-                outputs: GreeksOutput(delta: UnsafeMutableBufferPointer(rebasing: output[0..<n]), gamma: gammaColumn),
-                greeks: gammaColumn == nil ? .delta : [.delta, .gamma])
-        }}}}}}
-    }
-
-    /// Σ weight × delta × spot over all contracts at one hypothetical spot (the DEX profile at S′),
-    /// in dollars of delta; summed in contract order.
-    public func dollarDelta(at spot: Double) -> Double {
-        var d = [Double](repeating: 0, count: count), column = d
-        d.withUnsafeMutableBufferPointer { out in column.withUnsafeMutableBufferPointer { delta(0..<count, spot: spot, spotColumn: $0, into: out) } }
-        var total = 0.0
-        for i in 0..<count where weight[i] != 0 { total += weight[i] * d[i] }
-        return total * spot
+    /// Repricing coefficients of these contracts around `spot` (> 0), for profiles, root
+    /// refinement and flows at hypothetical spots (see `SpotRepricing`).
+    public func repricing(at spot: Double) -> SpotRepricing {
+        SpotRepricing(referenceSpot: spot, strike: strike, time: years, volatility: volatility, rate: rate,
+                      dividendYield: dividendYield, isCall: isCall)
     }
 
     /// Gamma per share of contracts `range` at one hypothetical spot, into `output[0..<range.count]`,

@@ -68,16 +68,18 @@ public enum SnapshotAnalytics {
                                         isCall: p.isCall, rate: p.rate, dividendYield: p.dividendYield)
         let levels = GammaProfile.grid(from: S * (1 - c.gridHalfWidth), to: S * (1 + c.gridHalfWidth), count: c.gridPoints)
         let keys = p.contractIndex.map { store.contracts[$0] }
-        let profile = GammaProfile(contracts: contracts, membership: ProfileVariant.membership(keys: keys, asOf: r.time), levels: levels,
-                                   unit: c.unit, withDelta: true)
+        let repricing = contracts.repricing(at: S)
+        let profile = GammaProfile(contracts: contracts, repricing: repricing, membership: ProfileVariant.membership(keys: keys, asOf: r.time),
+                                   levels: levels, unit: c.unit, withDelta: true)
         r.profile = profile
-        let reprice = { (x: Double) in GammaProfile.value(at: x, contracts: contracts, unit: c.unit) }
+        let reprice = { (x: Double) in GammaProfile.value(at: x, contracts: contracts, repricing: repricing, unit: c.unit) }
+        let dollarDelta = { (x: Double) in GammaProfile.dollarDelta(at: x, contracts: contracts, repricing: repricing) }
         r.zeroGammas = ZeroGamma.refinedRoots(levels: levels, profile: profile.curve(.all), tolerance: 1e-9 * S, function: reprice)
         r.zeroGamma = ZeroGamma.nearestFirst(r.zeroGammas, spot: S).first
         r.profileAtSpot = reprice(S)
         r.regime = GammaRegime(profileAtSpot: r.profileAtSpot)
         r.dexProfile = profile.dollarDelta
-        let dexRoots = ZeroGamma.refinedRoots(levels: levels, profile: r.dexProfile, tolerance: 1e-9 * S) { contracts.dollarDelta(at: $0) }
+        let dexRoots = ZeroGamma.refinedRoots(levels: levels, profile: r.dexProfile, tolerance: 1e-9 * S) { dollarDelta($0) }
         r.deltaNeutral = ZeroGamma.nearestFirst(dexRoots, spot: S).first
         // Walls among strikes within the band, over expiries within the DTE limit.
         var eligible = r.byStrike
@@ -94,12 +96,12 @@ public enum SnapshotAnalytics {
         r.walls = Walls(strikes: eligible.map {
             StrikeExposure(strike: $0.strike, call: $0.callGEX, put: $0.putGEX, callOpenInterest: $0.callOpenInterest, putOpenInterest: $0.putOpenInterest)
         }, spot: S, band: c.wallBand)
-        let base = contracts.dollarDelta(at: S) / S
+        let base = dollarDelta(S) / S
         let gexPerOnePercent = r.netGEX / c.unit.scale(spot: S) * ExposureUnit.dollarsPerOnePercent.scale(spot: S)
         r.flows = c.flowMoves.map { x in
             let moved = S * (1 + x)
             // Dealers re-hedge against their delta change: they trade −(change in delta) in dollars.
-            let exact = -(contracts.dollarDelta(at: moved) / moved - base) * moved
+            let exact = -(dollarDelta(moved) / moved - base) * moved
             let linear = -gexPerOnePercent * (x * 100)
             let withTheMove = exact * x > 0
             return FlowRow(move: x, exact: exact, linear: linear, squeeze: withTheMove && abs(exact) > 1.25 * abs(linear))

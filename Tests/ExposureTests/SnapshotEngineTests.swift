@@ -59,7 +59,9 @@ final class SnapshotEngineTests: XCTestCase {
         let contracts = PricedContracts(strike: p.strike, years: p.years, volatility: p.volatility, weight: p.weight,
                                         isCall: p.isCall, rate: p.rate, dividendYield: p.dividendYield)
         let S = classic.spot, h = 0.01
-        let slope = (contracts.dollarDelta(at: S + h) / (S + h) - contracts.dollarDelta(at: S - h) / (S - h)) / (2 * h)
+        let repricing = contracts.repricing(at: S)
+        func dex(_ x: Double) -> Double { GammaProfile.dollarDelta(at: x, contracts: contracts, repricing: repricing) / x }
+        let slope = (dex(S + h) - dex(S - h)) / (2 * h)
         let gammaShares = classic.netGEX / ExposureUnit.dollarsPerOnePercent.scale(spot: S)
         XCTAssertEqual(slope, gammaShares, accuracy: 1e-5 * abs(gammaShares))
         var flipped = SnapshotConfiguration()
