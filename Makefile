@@ -11,7 +11,7 @@ HOST_SIMD := $(shell if grep -qw avx512f /proc/cpuinfo 2>/dev/null; then echo av
                else echo portable; fi)
 SIMD ?= $(HOST_SIMD)
 
-APT_PACKAGES := libopenblas-dev liblapacke-dev zlib1g-dev libzstd-dev pkg-config python3-venv
+APT_PACKAGES := libopenblas-dev liblapacke-dev zlib1g-dev libzstd-dev libssl-dev pkg-config python3-venv
 # Test-only: headless Chromium renders report.html in HTMLReportTests (which skip without it). Installed by
 # `make test`, not by `make run`: about 100 MB to download, 306 MB on disk, 19 packages.
 TEST_APT_PACKAGES := chromium-headless-shell

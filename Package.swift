@@ -2,7 +2,7 @@
 //
 // GammaSurface: dealer gamma-exposure analytics from options market data.
 // Layers (one-way imports, see README "Layout"):
-//   L0 CBLAS, CLAPACKE        system libraries (OpenBLAS, LAPACKE); CZlib, CZstd (zlib, Zstandard)
+//   L0 CBLAS, CLAPACKE        system libraries (OpenBLAS, LAPACKE); CZlib, CZstd, CCrypto (zlib, Zstandard, OpenSSL libcrypto)
 //   L1 OptionsMath            pure kernels (no I/O, no Foundation)
 //   L1 LinearAlgebra          the only Swift code that calls BLAS/LAPACK
 //   L2 MarketModel            contracts, calendar, time to expiry, conventions
@@ -64,6 +64,9 @@ let package = Package(
         .systemLibrary(
             name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(
+            name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
         .target(
             name: "OptionsMath",
             dependencies: ["CShims", .product(name: "RealModule", package: "swift-numerics")],
@@ -76,7 +79,7 @@ let package = Package(
         .target(name: "Archives", dependencies: ["MarketModel", "CZlib"]),
         .target(name: "SyntheticMarket", dependencies: ["OptionsMath", "MarketModel", "CZlib"]),
         .target(name: "Pipeline", dependencies: ["MarketModel", "Exposure", "OptionsMath"]),
-        .target(name: "Reports", dependencies: ["MarketModel", "Exposure", "CZstd"]),
+        .target(name: "Reports", dependencies: ["MarketModel", "Exposure", "CZstd", "CCrypto"]),
         .executableTarget(
             name: "gex",
             dependencies: [
