@@ -2,39 +2,70 @@
 ///
 /// Unquoted lines (the common case) are split at commas. A quoted cell (`"a,b"`) is returned
 /// without its quotes; a doubled quote inside it is kept as two bytes (the Cboe and DataShop
-/// layouts never contain one in a numeric or symbol cell). `ranges` is reused across lines.
+/// layouts never contain one in a numeric or symbol cell). The offset storage is reused across
+/// lines and grown only for a line with more cells than any before it.
 struct ByteCSV {
-    /// Start and end offsets (end exclusive) of each cell of the last line split.
-    private(set) var ranges: [(start: Int, end: Int)] = []
+    /// Start offsets and end offsets (exclusive) of the cells of the last line split; valid below `count`.
+    private var starts: [Int] = [Int](repeating: 0, count: 64)
+    private var ends: [Int] = [Int](repeating: 0, count: 64)
+    /// Number of cells in the last line split.
+    private(set) var count = 0
 
-    /// Splits `line` (no line terminator) into `ranges`.
+    /// Splits `line` (no line terminator) into cells.
     mutating func split(_ line: UnsafeBufferPointer<UInt8>) {
-        ranges.removeAll(keepingCapacity: true)
-        var start = 0, i = 0
-        let n = line.count
-        var quoted = false
-        while i < n {
-            let b = line[i]
-            if b == 0x22 {
-                quoted.toggle()
-            } else if b == 0x2C, !quoted {
-                ranges.append(Self.unquote(line, start, i))
-                start = i + 1
-            }
-            i += 1
+        while !trySplit(line) {  // more cells than storage: grow (doubling, so rare) and redo
+            starts = [Int](repeating: 0, count: starts.count * 2)
+            ends = starts
         }
-        ranges.append(Self.unquote(line, start, n))
     }
 
-    static func unquote(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (start: Int, end: Int) {
+    /// One split attempt; false when the storage ran out of cells.
+    private mutating func trySplit(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = line.count
+        var cells = 0
+        let fitted = starts.withUnsafeMutableBufferPointer { s in
+            ends.withUnsafeMutableBufferPointer { e -> Bool in
+                let capacity = s.count
+                guard let bytes = line.baseAddress else {
+                    s[0] = 0; e[0] = 0; cells = 1
+                    return true
+                }
+                var start = 0, i = 0
+                var quoted = false
+                while i < n {
+                    let b = bytes[i]
+                    if b == 0x2C {
+                        if !quoted {
+                            if cells + 1 >= capacity { return false }
+                            (s[cells], e[cells]) = Self.unquote(bytes, start, i)
+                            cells += 1
+                            start = i + 1
+                        }
+                    } else if b == 0x22 {
+                        quoted.toggle()
+                    }
+                    i += 1
+                }
+                (s[cells], e[cells]) = Self.unquote(bytes, start, n)
+                cells += 1
+                return true
+            }
+        }
+        count = fitted ? cells : 0
+        return fitted
+    }
+
+    @inline(__always)
+    static func unquote(_ line: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
         if end - start >= 2, line[start] == 0x22, line[end - 1] == 0x22 { return (start + 1, end - 1) }
         return (start, end)
     }
 
-    /// Cell `index` of `line` as a buffer slice.
+    /// Cell `index` (< `count`) of `line` as a buffer slice.
+    @inline(__always)
     func cell(_ index: Int, of line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        let r = ranges[index]
-        return UnsafeBufferPointer(rebasing: line[r.start..<r.end])
+        precondition(index < count, "ByteCSV: cell index beyond the line's cells")
+        return UnsafeBufferPointer(rebasing: line[starts[index]..<ends[index]])
     }
 
     /// True when every cell is empty or spaces.

@@ -32,8 +32,8 @@ struct ChainRows {
         if cells.isBlank(line) { return }
         rowCount += 1
         cells.split(line)
-        guard cells.ranges.count >= columns.count else {
-            skip("row has \(cells.ranges.count) fields, header has \(columns.count)", line: number)
+        guard cells.count >= columns.count else {
+            skip("row has \(cells.count) fields, header has \(columns.count)", line: number)
             return
         }
         guard let expiry = expirationDate(cells.cell(columns.expiration, of: line)) else {

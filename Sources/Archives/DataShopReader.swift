@@ -27,7 +27,7 @@ public struct ArchiveDay: Sendable {
 public enum DataShopReader {
     /// Reads and merges `paths`.
     public static func read(paths: [String]) throws(ArchiveError) -> ArchiveDay {
-        var builders: [String: DayStoreBuilder] = [:]
+        var builders = DataShopBuilders()
         var defects = DefectCounts()
         var unknown: [String: [String]] = [:]
         var files: [(String, Int)] = []
@@ -52,8 +52,8 @@ public enum DataShopReader {
             files.append((path, source.bytesRead))
         }
         var stores: [DayStore] = []
-        for symbol in builders.keys.sorted() {
-            var builder = builders[symbol]!
+        for symbol in builders.index.keys.sorted() {
+            var builder = builders.list[builders.index[symbol]!]
             defects.add("duplicate row (same contract and time)", count: builder.duplicates, file: paths.joined(separator: ","))
             stores.append(builder.finish())
         }
@@ -65,27 +65,53 @@ public enum DataShopReader {
     }
 }
 
-/// Row parsing for one DataShop file.
-struct DataShopRows {
+/// One day-store builder per underlying, in discovery order, with the symbol → slot index
+/// (looked up only when the symbol changes from one row to the next).
+struct DataShopBuilders {
+    var list: [DayStoreBuilder] = []
+    var index: [String: Int] = [:]
+
+    mutating func slot(for symbol: String, hasVendorGreeks: Bool) -> Int {
+        if let known = index[symbol] { return known }
+        index[symbol] = list.count
+        list.append(DayStoreBuilder(underlying: symbol, hasVendorGreeks: hasVendorGreeks))
+        return list.count - 1
+    }
+}
+
+/// Row parsing for one DataShop file (a class: one instance per file, mutated in place by the
+/// line loop). Rows of a DataShop file arrive grouped by underlying, time, root and expiry, so the
+/// text of those cells is compared with the previous row's bytes and re-parsed only on change.
+final class DataShopRows {
     let columns: DataShopColumns
     let file: String
     private(set) var rowCount = 0
     private var cells = ByteCSV()
     private var timeCache: [UInt64: Instant] = [:]
     private var dateCache: [UInt64: CivilDate] = [:]
+    private var lastTimeKey: (key: UInt64, value: Instant)?
+    private var lastDateKey: (key: UInt64, value: CivilDate)?
+    /// The previous row's underlying cell bytes and its builder slot.
+    private var lastSymbol: (bytes: [UInt8], slot: Int)?
+    /// The previous row's root cell bytes and the normalised root (nil: the cell was refused, for `refusal`).
+    private var lastRoot: (bytes: [UInt8], root: String?, refusal: String)?
+    /// The previous row's quote time and the days since 1970 of its US/Eastern date.
+    private var lastTime: (time: Instant, quoteDay: Int)?
+    /// The previous (root, expiry) and its settlement instant.
+    private var lastSettlement: (root: String, expiry: CivilDate, instant: Instant)?
 
     init(columns: DataShopColumns, file: String) {
         self.columns = columns
         self.file = file
     }
 
-    mutating func add(line: UnsafeBufferPointer<UInt8>, number: Int, into builders: inout [String: DayStoreBuilder],
+    func add(line: UnsafeBufferPointer<UInt8>, number: Int, into builders: inout DataShopBuilders,
                       defects: inout DefectCounts) {
         if cells.isBlank(line) { return }
         rowCount += 1
         cells.split(line)
-        guard cells.ranges.count == columns.count else {
-            return defects.add("row has \(cells.ranges.count) fields, header has \(columns.count)", file: file, line: number)
+        guard cells.count == columns.count else {
+            return defects.add("row has \(cells.count) fields, header has \(columns.count)", file: file, line: number)
         }
         guard let time = instant(cells.cell(columns.time, of: line)) else {
             return defects.add("unreadable or nonexistent quote time", file: file, line: number)
@@ -101,16 +127,23 @@ struct DataShopRows {
                 : (typeCell[0] == 0x50 || typeCell[0] == 0x70 ? .put : nil) else {
             return defects.add("option_type is not C or P", file: file, line: number)
         }
-        let rootBytes = cells.cell(columns.root, of: line)
-        guard rootBytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x20 })
-        else { return defects.add("root is not ASCII letters and digits", file: file, line: number) }
-        let rootText = String(decoding: rootBytes, as: UTF8.self).trimmingWhitespace
-        guard !rootText.isEmpty, rootText.count <= 6 else { return defects.add("missing or overlong root", file: file, line: number) }
-        guard expiry.daysSinceEpoch - EasternTime.wallClock(of: time).date.daysSinceEpoch <= 3660 else {
+        let parsedRoot = root(cells.cell(columns.root, of: line))
+        guard let rootText = parsedRoot.root else { return defects.add(parsedRoot.refusal, file: file, line: number) }
+        let quoteDay: Int
+        if let last = lastTime, last.time == time { quoteDay = last.quoteDay } else {
+            quoteDay = EasternTime.wallClock(of: time).date.daysSinceEpoch
+            lastTime = (time, quoteDay)
+        }
+        guard expiry.daysSinceEpoch - quoteDay <= 3660 else {
             return defects.add("expiry more than 10 years after the quote date", file: file, line: number)
         }
-        let key = ContractKey(root: rootText.uppercased(), expiry: expiry, strikeMilli: Int64((strike * 1000).rounded()), right: right)
-        guard key.settlementInstant > time else { return defects.add("contract already settled at the quote time", file: file, line: number) }
+        let key = ContractKey(root: rootText, expiry: expiry, strikeMilli: Int64((strike * 1000).rounded()), right: right)
+        let settlement: Instant
+        if let last = lastSettlement, last.expiry == expiry, last.root == rootText { settlement = last.instant } else {
+            settlement = key.settlementInstant
+            lastSettlement = (rootText, expiry, settlement)
+        }
+        guard settlement > time else { return defects.add("contract already settled at the quote time", file: file, line: number) }
         guard let bid = value(columns.bid, line), let ask = value(columns.ask, line),
               let bidSize = optional(columns.bidSize, line), let askSize = optional(columns.askSize, line),
               let underlyingBid = optional(columns.underlyingBid, line), let underlyingAsk = optional(columns.underlyingAsk, line),
@@ -128,12 +161,32 @@ struct DataShopRows {
         let (spot, source): (Double, SpotSource) =
             underlyingBid > 0 && underlyingAsk > 0 && underlyingAsk >= underlyingBid ? (0.5 * (underlyingBid + underlyingAsk), .underlyingMid)
             : (active > 0 ? (active, .activeUnderlying) : (.nan, .missing))
-        let symbol = String(decoding: cells.cell(columns.underlying, of: line), as: UTF8.self).trimmingWhitespace
         let quote = DayStoreBuilder.Quote(bid: quoteBid, ask: quoteAsk,
                                           bidSize: bidSize.isNaN ? 0 : Float(bidSize), askSize: askSize.isNaN ? 0 : Float(askSize),
                                           vendorIV: iv, vendorGamma: gamma)
-        builders[symbol, default: DayStoreBuilder(underlying: symbol, hasVendorGreeks: columns.impliedVolatility != nil)]
-            .add(contract: key, time: time, quote: quote, spot: spot, spotSource: source, openInterest: oi)
+        let symbolBytes = cells.cell(columns.underlying, of: line)
+        let slot: Int
+        if let last = lastSymbol, last.bytes.elementsEqual(symbolBytes) { slot = last.slot } else {
+            let symbol = String(decoding: symbolBytes, as: UTF8.self).trimmingWhitespace
+            slot = builders.slot(for: symbol, hasVendorGreeks: columns.impliedVolatility != nil)
+            lastSymbol = (Array(symbolBytes), slot)
+        }
+        builders.list[slot].add(contract: key, time: time, quote: quote, spot: spot, spotSource: source, openInterest: oi)
+    }
+
+    /// The upper-cased, trimmed root of a root cell, or nil and the skip reason (empty, longer than
+    /// 6 characters, not ASCII letters, digits and spaces); the previous row's answer when the bytes repeat.
+    private func root(_ bytes: UnsafeBufferPointer<UInt8>) -> (root: String?, refusal: String) {
+        if let last = lastRoot, last.bytes.elementsEqual(bytes) { return (last.root, last.refusal) }
+        var result: (root: String?, refusal: String)
+        if !bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x20 }) {
+            result = (nil, "root is not ASCII letters and digits")
+        } else {
+            let text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace
+            result = !text.isEmpty && text.count <= 6 ? (text.uppercased(), "") : (nil, "missing or overlong root")
+        }
+        lastRoot = (Array(bytes), result.root, result.refusal)
+        return result
     }
 
     /// A required number (nil when missing or not a finite number).
@@ -151,9 +204,10 @@ struct DataShopRows {
     }
 
     /// `YYYY-MM-DD HH:MM:SS` (US/Eastern) → instant; EOD layout: `YYYY-MM-DD` at 15:45.
-    private mutating func instant(_ cell: UnsafeBufferPointer<UInt8>) -> Instant? {
+    private func instant(_ cell: UnsafeBufferPointer<UInt8>) -> Instant? {
         guard let packed = Self.pack(cell) else { return nil }
-        if let cached = timeCache[packed] { return cached }
+        if let last = lastTimeKey, last.key == packed { return last.value }
+        if let cached = timeCache[packed] { lastTimeKey = (packed, cached); return cached }
         let text = String(decoding: cell, as: UTF8.self).trimmingWhitespace
         let parts = text.split(separator: " ")
         let result: Instant?
@@ -170,9 +224,10 @@ struct DataShopRows {
         return result
     }
 
-    private mutating func date(_ cell: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+    private func date(_ cell: UnsafeBufferPointer<UInt8>) -> CivilDate? {
         guard let packed = Self.pack(cell) else { return nil }
-        if let cached = dateCache[packed] { return cached }
+        if let last = lastDateKey, last.key == packed { return last.value }
+        if let cached = dateCache[packed] { lastDateKey = (packed, cached); return cached }
         let d = Self.isoDate(Substring(String(decoding: cell, as: UTF8.self).trimmingWhitespace))
         if let d { dateCache[packed] = d }
         return d
@@ -183,18 +238,19 @@ struct DataShopRows {
     static func pack(_ cell: UnsafeBufferPointer<UInt8>) -> UInt64? {
         guard cell.count == 10 || cell.count == 19 else { return nil }
         var key: UInt64 = 0
-        for (i, b) in cell.enumerated() {
-            if packTemplate[i] == 0x30 {
+        for i in 0..<cell.count {
+            let b = cell[i]
+            if packTemplate.utf8Start[i] == 0x30 {
                 guard b >= 0x30 && b <= 0x39 else { return nil }
                 key = key << 4 | UInt64(b - 0x30)
-            } else if b != packTemplate[i] {
+            } else if b != packTemplate.utf8Start[i] {
                 return nil
             }
         }
         return key << 8 | UInt64(cell.count)
     }
 
-    static let packTemplate: [UInt8] = Array("0000-00-00 00:00:00".utf8)
+    static let packTemplate: StaticString = "0000-00-00 00:00:00"
 
     static func isoDate(_ s: Substring) -> CivilDate? {
         let p = s.split(separator: "-")

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Streams the lines of a `ByteStream` through a fixed buffer (grown only for a line longer
 /// than the buffer, up to `maximumLineLength`). Lines are handed out without their terminator
 /// (LF, CRLF or CR) with their 1-based numbers; a UTF-8 BOM at the start is skipped.
@@ -35,20 +41,28 @@ public struct LineReader {
             }
             if pendingCR, start < end, buffer[start] == 0x0A { start += 1 }
             pendingCR = false
-            var i = start
             var failure: ArchiveError?
             buffer.withUnsafeBufferPointer { all in
-                while i < end {
-                    let b = all[i]
-                    if b == 0x0A || b == 0x0D {
-                        do throws(ArchiveError) { try body(UnsafeBufferPointer(rebasing: all[start..<i]), lineNumber) } catch { failure = error; return }
-                        lineNumber += 1
-                        if b == 0x0D {
-                            if i + 1 < end { if all[i + 1] == 0x0A { i += 1 } } else if count > 0 { pendingCR = true }
-                        }
-                        start = i + 1
+                // SAFETY: [start, end) lies inside the buffer; memchr reads only that range.
+                let base = unsafe all.baseAddress!
+                // Next LF and next CR at or after `from` (end when none): glibc's vectorised memchr
+                // finds terminators at memory speed; CRLF is an LF with a CR just before it.
+                func next(_ byte: Int32, from: Int) -> Int {
+                    guard from < end, let p = unsafe memchr(base + from, byte, end - from) else { return end }
+                    return unsafe UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self) - base
+                }
+                var lf = next(0x0A, from: start), cr = next(0x0D, from: start)
+                while lf < end || cr < end {
+                    let terminator = min(lf, cr)
+                    do throws(ArchiveError) { try body(UnsafeBufferPointer(rebasing: all[start..<terminator]), lineNumber) } catch { failure = error; return }
+                    lineNumber += 1
+                    var after = terminator + 1
+                    if terminator == cr {
+                        if after < end { if all[after] == 0x0A { after += 1 } } else if count > 0 { pendingCR = true }
                     }
-                    i += 1
+                    start = after
+                    if lf < start { lf = next(0x0A, from: start) }
+                    if cr < start { cr = next(0x0D, from: start) }
                 }
                 if count == 0, start < end {  // last line without a terminator
                     do throws(ArchiveError) { try body(UnsafeBufferPointer(rebasing: all[start..<end]), lineNumber) } catch { failure = error }

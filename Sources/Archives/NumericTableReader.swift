@@ -54,8 +54,8 @@ public enum NumericTableReader {
             }
             if cells.isBlank(line) { return }
             cells.split(line)
-            guard cells.ranges.count == width else {
-                throw ArchiveError(.badData, file: path, line: number, reason: "row has \(cells.ranges.count) fields, header has \(width)")
+            guard cells.count == width else {
+                throw ArchiveError(.badData, file: path, line: number, reason: "row has \(cells.count) fields, header has \(width)")
             }
             for (k, index) in indices.enumerated() {
                 guard let v = DecimalParser.parse(cells.cell(index, of: line)) else {

@@ -47,8 +47,8 @@ struct OPRASampler {
             if cells.isBlank(line) { return }
             rows += 1
             cells.split(line)
-            guard cells.ranges.count == columns.count else {
-                return defects.add("row has \(cells.ranges.count) fields, header has \(columns.count)", file: path, line: number)
+            guard cells.count == columns.count else {
+                return defects.add("row has \(cells.count) fields, header has \(columns.count)", file: path, line: number)
             }
             func cell(_ name: String) -> UnsafeBufferPointer<UInt8>? { column(name).map { cells.cell($0, of: line) } }
             guard let id = cell("instrument_id").flatMap(DecimalParser.parse).map({ Int64($0) }) else {

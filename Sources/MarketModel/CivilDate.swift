@@ -8,6 +8,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public let month: Int
     /// Day of month 1…31.
     public let day: Int
+    /// Days since 1970-01-01 (negative before it), fixed at construction: dates are compared,
+    /// hashed and differenced on the hot paths of every reader.
+    public let daysSinceEpoch: Int
 
     /// A date if the triple names a real calendar day, else nil.
     public init?(year: Int, month: Int, day: Int) {
@@ -16,6 +19,27 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.year = year
         self.month = month
         self.day = day
+        self.daysSinceEpoch = CivilDate.days(year: year, month: month, day: day)
+    }
+
+    private enum CodingKeys: String, CodingKey { case year, month, day }
+
+    /// Decodes `{year, month, day}`, refusing a triple that names no calendar day.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let (y, m, d) = (try c.decode(Int.self, forKey: .year), try c.decode(Int.self, forKey: .month), try c.decode(Int.self, forKey: .day))
+        guard let date = CivilDate(year: y, month: m, day: d) else {
+            throw DecodingError.dataCorruptedError(forKey: .day, in: c, debugDescription: "\(y)-\(m)-\(d) is not a calendar day")
+        }
+        self = date
+    }
+
+    /// Encodes `{year, month, day}`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(year, forKey: .year)
+        try c.encode(month, forKey: .month)
+        try c.encode(day, forKey: .day)
     }
 
     /// The date `days` days after 1970-01-01 (negative before it).
@@ -29,10 +53,11 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         day = dayOfYear - (153 * mp + 2) / 5 + 1
         month = mp < 10 ? mp + 3 : mp - 9
         year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        daysSinceEpoch = days
     }
 
-    /// Days since 1970-01-01.
-    public var daysSinceEpoch: Int {
+    /// Days since 1970-01-01 of a valid (year, month, day) (days-from-civil).
+    static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -81,8 +106,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     public static func < (a: CivilDate, b: CivilDate) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+        a.daysSinceEpoch < b.daysSinceEpoch
     }
+
+    public static func == (a: CivilDate, b: CivilDate) -> Bool { a.daysSinceEpoch == b.daysSinceEpoch }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(daysSinceEpoch) }
 
     /// ISO 8601 `YYYY-MM-DD`.
     public var description: String {

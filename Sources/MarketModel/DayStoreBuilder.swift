@@ -44,6 +44,12 @@ public struct DayStoreBuilder {
     /// Keys outside the packed ranges (hostile input: > 8,192 roots, absurd strikes or dates).
     private var unpackableIndex: [ContractKey: Int] = [:]
     private var lastRoot: (root: String, id: UInt64)?
+    /// Packed key of each contract index (`UInt64.max` when unpackable), and the index handed out
+    /// last: files list contracts in the same order every snapshot, so the next row is usually the
+    /// next index, checked with one comparison before any hashing.
+    private var packedKeys: [UInt64] = []
+    private var lastContract = -1
+    private var lastTimeSlot = -1
     private var contracts: [ContractKey] = []
     private var openInterest: [Double] = []
     private var timeIndex: [Instant: Int] = [:]
@@ -63,12 +69,19 @@ public struct DayStoreBuilder {
     /// The index of `contract`, registering it (with NaN open interest) when new.
     public mutating func index(of contract: ContractKey) -> Int {
         let packed = packedKey(contract)
-        if let packed, let known = contractIndex[packed] { return known }
-        if packed == nil, let known = unpackableIndex[contract] { return known }
+        if let packed {
+            let next = lastContract + 1
+            if next < packedKeys.count, packedKeys[next] == packed { lastContract = next; return next }
+            if let known = contractIndex[packed] { lastContract = known; return known }
+        } else if let known = unpackableIndex[contract] {
+            return known
+        }
         let c = contracts.count
         if let packed { contractIndex[packed] = c } else { unpackableIndex[contract] = c }
         contracts.append(contract)
+        packedKeys.append(packed ?? .max)
         openInterest.append(.nan)
+        lastContract = c
         return c
     }
 
@@ -92,14 +105,18 @@ public struct DayStoreBuilder {
         let c = index(of: contract)
         if openInterest[c].isNaN, !oi.isNaN { openInterest[c] = oi }
         let t: Int
-        if let known = timeIndex[time] {
+        if lastTimeSlot >= 0, times[lastTimeSlot] == time {
+            t = lastTimeSlot
+        } else if let known = timeIndex[time] {
             t = known
+            lastTimeSlot = t
         } else {
             t = times.count
             timeIndex[time] = t
             times.append(time)
             rows.append([])
             spots.append((.nan, .missing))
+            lastTimeSlot = t
         }
         if spots[t].source == .missing, spotSource != .missing { spots[t] = (spot, spotSource) }
         if rows[t].count <= c { rows[t].append(contentsOf: repeatElement(Self.empty, count: c + 1 - rows[t].count)) }
