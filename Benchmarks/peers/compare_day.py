@@ -266,17 +266,38 @@ def run_gex(gex: str, archives: list[str], out: str, extra=()):
     return json.load(open(os.path.join(out, "metadata.json")))
 
 
-def compare_archive(gex: str, archives: list[str], label: str, work: str) -> Report:
+def tilt_call_open_interest(src: str, dst: str, factor: float):
+    """A copy of a generated day with every call's open interest × factor (rounded): the generated days are
+    short gamma over the whole ±10 % grid, so the tilt is what gives the profile a Zero Gamma root to compare."""
+    with open(src) as fin, open(dst, "w") as fout:
+        header = fin.readline()
+        fout.write(header)
+        names = header.strip().split(",")
+        it, io = names.index("option_type"), names.index("open_interest")
+        for line in fin:
+            f = line.rstrip("\n").split(",")
+            if f[it] == "C" and f[io]:
+                f[io] = str(int(round(float(f[io]) * factor)))
+            fout.write(",".join(f) + "\n")
+
+
+def compare_archive(gex: str, archives: list[str], label: str, work: str, options=()) -> Report:
+    """options: gex run flags (--sign, --levels, --range, --wall-band, --wall-max-days), passed to both engines."""
     rep = Report(label)
     out = os.path.join(work, "ours_" + str(abs(hash(label)) % 10**8))
+    opts = dict(zip(options[::2], options[1::2]))
+    cfg = numpy_day.Config(sign=opts.get("--sign", "classic"), levels=int(opts.get("--levels", 201)),
+                           half_width=float(opts.get("--range", 0.1)),
+                           wall_band=None if opts.get("--wall-band") == "all" else float(opts.get("--wall-band", 0.1)),
+                           wall_max_days=int(opts["--wall-max-days"]) if "--wall-max-days" in opts else None)
     try:
-        meta = run_gex(gex, archives, out)
+        meta = run_gex(gex, archives, out, options)
         ours = read_ours(out)
     except Exception as e:  # noqa: BLE001
         rep.fail(f"gex run failed: {e}")
         return rep
     t0 = time.perf_counter()
-    peer, counts, _ = numpy_day.run(archives)
+    peer, counts, _ = numpy_day.run(archives, cfg)
     rep.numpy_seconds = time.perf_counter() - t0
     compare_tables(ours, peer, rep)
     ours_counts = {k: v for k, v in meta.get("counts", {}).items() if v}
@@ -288,9 +309,9 @@ def compare_archive(gex: str, archives: list[str], label: str, work: str) -> Rep
     return rep
 
 
-def print_report(rep: Report) -> bool:
+def print_report(rep: Report, verbose=False) -> bool:
     ok = not rep.failed
-    worst = "; ".join(f"{t} {r:.2g}" for t, (r, _) in sorted(rep.worst.items()))
+    worst = "; ".join(f"{t} {r:.2g}" + (f" ({w})" if verbose else "") for t, (r, w) in sorted(rep.worst.items()))
     print(f"{'ok  ' if ok else 'FAIL'} {rep.label}: {getattr(rep, 'snapshots', 0)} snapshots; "
           f"largest |Δ| / tolerance — {worst}")
     if getattr(rep, "counts", None):
@@ -330,6 +351,7 @@ def main():
     ap.add_argument("--interval", type=int, default=None)
     ap.add_argument("--seed", type=int, default=3)
     ap.add_argument("--time", action="store_true", help="timing mode: print JSON {ours_seconds, numpy_seconds, …}")
+    ap.add_argument("--verbose", action="store_true", help="also print where each largest difference is")
     ap.add_argument("--work", help="keep work files here (default: a temporary directory)")
     a = ap.parse_args()
     gex = os.path.abspath(a.gex)
@@ -341,24 +363,32 @@ def main():
             return 0
         jobs = []
         if a.day:
-            jobs = [([p], os.path.basename(p)) for p in a.day]
+            jobs = [([p], os.path.basename(p), ()) for p in a.day]
         else:
             day = os.path.join(work, "generated.csv")
             contracts, interval = a.contracts or 1600, a.interval or 1800
             subprocess.run([gex, "generate", "--contracts", str(contracts), "--interval", str(interval), "--seed", str(a.seed),
                             "--out", day], check=True, capture_output=True)
-            jobs.append(([day], f"generated day (gex generate --contracts {contracts} --interval {interval} --seed {a.seed})"))
+            tilted = os.path.join(work, "generated_tilted.csv")
+            tilt_call_open_interest(day, tilted, 1.4)
+            what = f"gex generate --contracts {contracts} --interval {interval} --seed {a.seed}"
+            jobs.append(([day], f"generated day ({what})", ()))
+            jobs.append(([tilted], f"generated day, call OI x 1.4 (Zero Gamma roots)", ()))
+            jobs.append(([tilted], f"generated day, call OI x 1.4, --sign customers-long --wall-band 0.05 --wall-max-days 30 "
+                                   f"--levels 101 --range 0.2",
+                         ("--sign", "customers-long", "--wall-band", "0.05", "--wall-max-days", "30", "--levels", "101",
+                          "--range", "0.2")))
             sample = os.path.join(ROOT, "data", "UnderlyingOptionsIntervals_1800sec_calcs_oi_2021-04-26.csv.gz")
             if os.path.exists(sample):
-                jobs.append(([sample], os.path.relpath(sample, ROOT)))
+                jobs.append(([sample], os.path.relpath(sample, ROOT), ()))
             real = sorted(glob.glob(os.path.join(ROOT, "..", "shared", "data", "real", "*UnderlyingOptionsIntervals*")))
             if not real:
                 print("skip: ../shared/data/real has no DataShop samples (absent)")
             for p in real:
-                jobs.append(([p], os.path.relpath(os.path.abspath(p), os.path.dirname(ROOT))))
+                jobs.append(([p], os.path.relpath(os.path.abspath(p), os.path.dirname(ROOT)), ()))
         failed = 0
-        for archives, label in jobs:
-            failed += not print_report(compare_archive(gex, archives, label, work))
+        for archives, label, options in jobs:
+            failed += not print_report(compare_archive(gex, archives, label, work, options), a.verbose)
         print(f"day peer: {len(jobs) - failed} passed, {failed} failed")
         return 1 if failed or not jobs else 0
 
