@@ -27,7 +27,7 @@ PEERS_REQUIREMENTS := Benchmarks/peers/requirements-test.txt
 PEERS_PYTHON := $(CURDIR)/$(PEERS_VENV)/bin/python
 REAL_CHAINS := $(wildcard ../shared/data/real/*quotedata*)
 
-.PHONY: help setup setup-test peers-venv build release data test test-swift test-cli test-run test-peers run bench bench-quick bench-check bench-peers check-imports clean
+.PHONY: help setup setup-test peers-venv build release data test test-swift test-cli test-run test-peers test-day-peer run bench bench-quick bench-check bench-peers check-imports clean
 
 # $(call apt-install,PACKAGES): apt-get install the missing ones (silent when all are present). Without
 # Recommends: chromium's would add ~100 more packages (systemd, upower, mesa, …); the others have none.
@@ -64,7 +64,7 @@ build: setup ## Debug build (portable)
 release: setup ## Release build with the host's SIMD (SIMD=$(SIMD))
 	$(SWIFT_RELEASE)
 
-test: setup-test check-imports test-swift test-cli test-run test-peers ## All tests: Swift tests (release, host SIMD), CLI contract, gex run end to end, Perfiliev peer comparison
+test: setup-test check-imports test-swift test-cli test-run test-peers test-day-peer ## All tests: Swift tests (release, host SIMD), CLI contract, gex run end to end, Perfiliev and numpy day peer comparisons
 
 test-swift: setup-test peers-venv
 	GEX_PEERS_PYTHON=$(PEERS_PYTHON) GEX_SIMD=$(SIMD) swift test -c release --disable-swift-testing --scratch-path $(TEST_DIR)
@@ -77,6 +77,9 @@ test-run: release peers-venv ## gex run end to end: determinism over 1/2/3/8 wor
 
 test-peers: release ## gex levels --convention perfiliev vs the independent numpy implementation, every real chain
 	python3 Benchmarks/peers/compare_perfiliev.py --gex $(GEX) $(CHAIN) $(REAL_CHAINS)
+
+test-day-peer: release peers-venv ## gex run vs the independent numpy day engine: generated days and the real DataShop samples, every table
+	$(PEERS_PYTHON) Benchmarks/peers/compare_day.py --gex $(GEX)
 
 check-imports: ## Enforce the one-way layer rule on import lines
 	@scripts/check-imports.sh

@@ -34,6 +34,9 @@ ours_read=$(time_cmd "$gex" inspect "$day")
 cat_read=$(time_cmd cat "$day")
 pandas_read=$(time_cmd $peers/bin/python -c "import pandas, sys; pandas.read_csv(sys.argv[1])" "$day")
 polars_read=$(time_cmd $peers/bin/python -c "import polars, sys; polars.read_csv(sys.argv[1])" "$day")
+# A day: gex run vs the numpy day engine (numpy_day.py) over every snapshot of a generated day, whole processes.
+$peers/bin/python Benchmarks/peers/compare_day.py --gex "$gex" --time --contracts "${DAY_CONTRACTS:-21000}" \
+  --interval "${DAY_INTERVAL:-600}" --work "$results/day_peer" >"$results/day_peer.json" || true
 $peers/bin/python - "$results" "$ours_chain" "$peer_chain" "$ours_read" "$cat_read" "$pandas_read" "$polars_read" "$(stat -c %s "$day")" <<'PY'
 import json, os, sys, platform, datetime
 results, ours_chain, peer_chain, ours_read, cat_read, pandas_read, polars_read, size = sys.argv[1:9]
@@ -59,6 +62,12 @@ add("one chain, Perfiliev method (process)", 1 / float(ours_chain), "numpy vecto
 add(f"read DataShop day ({mb:.0f} MB)", mb / float(ours_read), "pandas.read_csv", mb / float(pandas_read), 1, "MB/s")
 add(f"read DataShop day ({mb:.0f} MB)", mb / float(ours_read), "polars.read_csv", mb / float(polars_read), 2, "MB/s")
 add(f"read DataShop day ({mb:.0f} MB)", mb / float(ours_read), "cat > /dev/null", mb / float(cat_read), 1, "MB/s")
+try:
+    day = json.load(open(os.path.join(results, "day_peer.json")))
+    add(f"a day ({day['contracts']} contracts × {day['snapshots']} snapshots)", 1 / day["ours_seconds"],
+        "numpy day engine (numpy_day.py, 1 core)", 1 / day["numpy_seconds"], day["ours_cores"], "days/s")
+except (OSError, ValueError, KeyError):
+    pass
 meta = {"machine": f"{platform.machine()} {os.cpu_count()} cores", "date": datetime.date.today().isoformat()}
 json.dump({"meta": meta, "rows": rows}, open(os.path.join(results, "peers.json"), "w"), indent=1)
 lines = ["| workload | ours | peer | peer value | ours/peer | cores | unit |", "|---|---|---|---|---|---|---|"]
