@@ -24,7 +24,8 @@ Conventions reproduced (the defaults of `gex run`; see README.md in this folder 
 - T = whole seconds to the settlement instant / (365 × 86,400);
 - forwards per settlement instant: least squares C − P = D·(F − K) over two-sided pairs within
   ±10 % of spot (nearest 40), robust (drop |residual| > max(4 × 1.4826 × MAD, widest pair
-  half-spread), refit, at most 4 fits), accepted when 0.5 < D ≤ 1.05 and 0.5 S < F < 2 S; else the
+  half-spread), refit, at most 4 fits), accepted when 0.5 < D ≤ 1.05 and 0.5 S < F < 2 S — with D
+  replaced by e^{−rT} (r = 0.045) and F = mean(C − P)/D + mean(K) when −ln(D)/T ∉ [−5 %, 25 %]; else the
   previous snapshot's parity estimate of that expiry, else r = 0.045, q = 0.013;
 - quote filter: 0 < bid ≤ ask, spread ≤ 0.2 or ≤ 0.5 × mid; IV of mid / D on F (Black-76);
 - smile fill per expiry: σ(k) = a + b k + c k² (k = ln K/F) by least squares over out-of-the-money
@@ -74,6 +75,8 @@ class Config:
     wall_band: float | None = 0.10
     wall_max_days: int | None = None
     fallback_rate: float = 0.045
+    plausible_rate_low: float = -0.05
+    plausible_rate_high: float = 0.25
     fallback_dividend_yield: float = 0.013
     max_relative_spread: float = 0.5
     always_accepted_spread: float = 0.2
@@ -345,7 +348,7 @@ def read_datashop(paths: list[str], use_threads: bool = True) -> list[DayStore]:
 class Forward:
     forward: float
     discount: float
-    source: str  # parity | assumed-rates | previous-snapshot
+    source: str  # parity | parity-assumed-discount | assumed-rates | previous-snapshot
 
 
 def estimate_forward(K, cb, ca, pb, pa, spot, years, cfg: Config, previous: Forward | None) -> Forward:
@@ -372,6 +375,14 @@ def estimate_forward(K, cb, ca, pb, pa, spot, years, cfg: Config, previous: Forw
         if kept.all():
             f = dF / d
             if 0.5 < d <= 1.05 and 0.5 * spot < f < 2 * spot:
+                if years > 0 and not (cfg.plausible_rate_low <= -math.log(d) / years <= cfg.plausible_rate_high):
+                    # Implausible implied rate (tick rounding on short expiries): D from the given
+                    # rate, F by parity alone (least squares in F with D fixed).
+                    d0 = math.exp(-cfg.fallback_rate * years)
+                    f0 = float(np.mean(y)) / d0 + float(np.mean(k))
+                    if 0.5 * spot < f0 < 2 * spot:
+                        return Forward(f0, d0, "parity-assumed-discount")
+                    break
                 return Forward(f, d, "parity")
             break
         idx = idx[kept]

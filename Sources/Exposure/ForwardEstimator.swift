@@ -9,6 +9,9 @@ public enum ForwardSource: String, Sendable, Codable, CaseIterable {
     case assumedRates = "assumed-rates"
     /// Too few usable pairs: carried from the previous snapshot of the same expiry.
     case previousSnapshot = "previous-snapshot"
+    /// The parity fit's discount implied a rate outside `ForwardEstimator.plausibleRates` (tick
+    /// rounding on short expiries): D = e^{−rT} from the given r, F refitted by parity alone.
+    case parityAssumedDiscount = "parity-assumed-discount"
 }
 
 /// A forward F and discount factor D for one expiry.
@@ -42,7 +45,9 @@ public struct ForwardEstimate: Sendable, Equatable {
 /// fit, pairs whose residual exceeds `outlierThreshold` × (1.4826 × median |residual|) — or
 /// the widest pair spread when that is larger — are dropped and the fit repeated (up to three
 /// times). With fewer than `minimumPairs`, or a fit giving D ∉ (0.5, 1.05] or F ∉ S·[0.5, 2], the
-/// fallback applies and is reported.
+/// fallback applies and is reported. A fit whose D implies a continuously compounded rate
+/// −ln(D)/T outside `plausibleRates` keeps the parity forward but not its discount: D = e^{−rT}
+/// from the given r and F = mean(C − P)/D + mean(K) over the kept pairs (least squares in F alone).
 public struct ForwardEstimator: Sendable {
     /// Only strikes within this fraction of spot.
     public var moneynessBand = 0.1
@@ -52,6 +57,9 @@ public struct ForwardEstimator: Sendable {
     public var minimumPairs = 3
     /// Outlier cut in robust standard deviations.
     public var outlierThreshold = 4.0
+    /// Rates (continuous, per year) a parity discount may imply. On a 0DTE expiry the fitted slope
+    /// D is set by a few tick-rounded mids and can imply ±700 %; such a D is replaced (see above).
+    public var plausibleRates: ClosedRange<Double> = -0.05...0.25
 
     /// Default settings.
     public init() {}
@@ -100,6 +108,18 @@ public struct ForwardEstimator: Sendable {
             if kept.count == candidates.count {
                 let f = fit.dF / fit.d
                 if fit.d > 0.5, fit.d <= 1.05, f > 0.5 * spot, f < 2 * spot {
+                    if years > 0, !plausibleRates.contains(-Elementary.log(fit.d) / years) {
+                        let d0 = Elementary.exp(-rate * years)
+                        let n = Double(kept.count)
+                        let meanDifference = kept.reduce(0.0) { $0 + 0.5 * ($1.callBid + $1.callAsk) - 0.5 * ($1.putBid + $1.putAsk) } / n
+                        let meanStrike = kept.reduce(0.0) { $0 + $1.strike } / n
+                        let refitted = meanDifference / d0 + meanStrike
+                        if refitted > 0.5 * spot, refitted < 2 * spot {
+                            return ForwardEstimate(forward: refitted, discount: d0, source: .parityAssumedDiscount,
+                                                   pairsUsed: kept.count, outliers: outliers)
+                        }
+                        break
+                    }
                     return ForwardEstimate(forward: f, discount: fit.d, source: .parity, pairsUsed: kept.count, outliers: outliers)
                 }
                 break

@@ -85,7 +85,7 @@ struct DayTables {
             byExpiry.s("underlying", "symbol", underlying); byExpiry.t("time", "UTC", r.time); byExpiry.date("expiry", "date", e.expiry)
             byExpiry.t("settlement", "UTC", e.settlement); byExpiry.d("days", "calendar days to settlement", e.days)
             byExpiry.d("forward", pts, e.forward.forward); byExpiry.d("discount", "factor", e.forward.discount)
-            byExpiry.s("forward_source", "parity | assumed-rates | previous-snapshot", e.forward.source.rawValue)
+            byExpiry.s("forward_source", "parity | parity-assumed-discount | assumed-rates | previous-snapshot", e.forward.source.rawValue)
             byExpiry.d("call_gex", gex, e.callGEX); byExpiry.d("put_gex", gex, e.putGEX); byExpiry.d("net_gex", gex, e.callGEX + e.putGEX)
             byExpiry.d("dex", usd, e.dex); byExpiry.d("vex", usd + " per 1 vol point", e.vex); byExpiry.d("cex", usd + " per calendar day", e.cex)
             byExpiry.d("contracts", "count", Double(e.contracts))

@@ -5,6 +5,7 @@
 // | exact BSM mids (C − P from the parity identity) | r, q of the generator                     | 1e-10 rel in F, D |
 // | symmetric ±spread quotes + 3 gross outliers    | outliers rejected, F within 1e-6 rel      |                  |
 // | 2 usable pairs                                 | fallback to assumed rates / previous      | exact            |
+// | 0DTE pairs whose slope implies r = +700 %       | D = e^{−rT} from the given r; F by parity | closed form, 1e-12 rel |
 import Exposure
 import Foundation
 import XCTest
@@ -51,5 +52,29 @@ final class ForwardEstimatorTests: XCTestCase {
         // crossed and zero-bid quotes are not usable
         let bad = pairs(spread: 0.05).map { ForwardEstimator.Pair(strike: $0.strike, callBid: 0, callAsk: $0.callAsk, putBid: $0.putBid, putAsk: $0.putAsk) }
         XCTAssertEqual(ForwardEstimator().estimate(pairs: bad, spot: spot, years: t, rate: r, dividendYield: q).source, .assumedRates)
+    }
+
+    func testImplausibleShortExpiryDiscountIsReplacedAndTheForwardRefitted() {
+        // A 0DTE expiry (two hours): mids built with D = 0.9985, i.e. r = −ln(D)/T ≈ +657 %.
+        let years = 2.0 / 24 / 365, f = 4501.25, d = 0.9985
+        let quotes: [ForwardEstimator.Pair] = stride(from: 4450.0, through: 4550, by: 5).map { k in
+            let c = max(0.5, f - k) + 3  // every put mid stays positive: all pairs usable
+            let p = c - d * (f - k)
+            return .init(strike: k, callBid: c - 0.05, callAsk: c + 0.05, putBid: p - 0.05, putAsk: p + 0.05)
+        }
+        let rate = 0.045
+        let e = ForwardEstimator().estimate(pairs: quotes, spot: 4500, years: years, rate: rate, dividendYield: 0)
+        XCTAssertEqual(e.source, .parityAssumedDiscount)
+        let d0 = exp(-rate * years)
+        XCTAssertEqual(e.discount, d0, accuracy: 1e-15)
+        // Least squares in F alone with D fixed: F = mean(C − P)/D₀ + mean(K), by hand.
+        let n = Double(quotes.count)
+        let meanY = quotes.map { 0.5 * ($0.callBid + $0.callAsk) - 0.5 * ($0.putBid + $0.putAsk) }.reduce(0, +) / n
+        let meanK = quotes.map(\.strike).reduce(0, +) / n
+        XCTAssertEqual(e.forward, meanY / d0 + meanK, accuracy: 1e-12 * f)
+        // A plausible discount on the same expiry is kept as fitted.
+        var wide = ForwardEstimator()
+        wide.plausibleRates = -10...10
+        XCTAssertEqual(wide.estimate(pairs: quotes, spot: 4500, years: years, rate: rate, dividendYield: 0).source, .parity)
     }
 }
