@@ -35,7 +35,7 @@ Conventions reproduced (the defaults of `gex run`; see README.md in this folder 
 - GEX = w·Γ·S²·0.01, DEX = w·Δ·S, VEX = w·vanna·S·0.01, CEX = w·charm/365·S with each expiry's r and q
   implied by its F and D (r = −ln D / T, q = r − ln(F/S)/T);
 - profile over numpy.linspace(0.9 S, 1.1 S, 201), variants all, ex-next-expiry, ex-next-monthly
-  (third Friday), 0dte; every sign change of the 'all' profile refined on the repriced profile;
+  (third Friday), 0dte, and calendar-days-to-expiry buckets 1–7, 8–30, 31–90, 91+ (GEX and DEX each); every sign change of the 'all' profile refined on the repriced profile;
   walls within ±10 % of spot (ties: lower strike); flows for ±0.25/0.5/1/2 %.
 
 Usage:
@@ -63,7 +63,7 @@ SECONDS_PER_YEAR = 365 * 86_400
 AM_ROOTS = {"SPX", "NDX", "RUT", "VIX", "VIXW", "DJX"}
 EPS = np.finfo(float).eps
 INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
-VARIANTS = ("all", "ex-next-expiry", "ex-next-monthly", "0dte")
+VARIANTS = ("all", "ex-next-expiry", "ex-next-monthly", "0dte", "dte-1-7", "dte-8-30", "dte-31-90", "dte-91-plus")
 SIGNS = {"classic": (1.0, -1.0), "customers-long": (-1.0, 1.0), "short-both": (-1.0, -1.0)}
 
 
@@ -742,18 +742,20 @@ def analyse(store: DayStore, p: Snapshot, cfg: Config, tables: dict):
     monthly = [d for d in exp_u if is_third_friday(d.astype(object))]
     next_monthly = monthly[0] if monthly else None
     today64 = np.datetime64(today, "D")
-    member = np.stack([np.ones(n, bool), exp_dates != next_expiry, exp_dates != next_monthly, exp_dates == today64], axis=1)
+    dte = (exp_dates - today64).astype(np.int64)
+    member = np.stack([np.ones(n, bool), exp_dates != next_expiry, exp_dates != next_monthly, exp_dates == today64,
+                       (dte >= 1) & (dte <= 7), (dte >= 8) & (dte <= 30), (dte >= 31) & (dte <= 90), dte >= 91], axis=1)
     agg = (W[:, None] * member)[nz]
     ratio = levels / S
-    prof = np.zeros((cfg.levels, 4))
-    dexp = np.zeros(cfg.levels)
+    prof = np.zeros((cfg.levels, len(VARIANTS)))
+    dexp = np.zeros((cfg.levels, len(VARIANTS)))
     block = 4096
     for start in range(0, len(nz), block):
         c = nz[start:start + block]
         gg = greeks_at(ratio[:, None], x[c], v[c], alpha[c], w[c], r[c], q[c], T[c], want=("delta", "gamma_times_spot"))
         # Γ(S')·S'²·0.01 = (Γ·S')·S'·0.01
         prof += (gg["gamma_times_spot"] * (levels[:, None] * 0.01)) @ agg[start:start + block]
-        dexp += (gg["delta"] @ W[c]) * levels
+        dexp += (gg["delta"] * levels[:, None]) @ agg[start:start + block]
 
     xz, vz, az, wz, Wz = x[nz], v[nz], alpha[nz], w[nz], W[nz]
 
@@ -769,7 +771,7 @@ def analyse(store: DayStore, p: Snapshot, cfg: Config, tables: dict):
     zero_gamma = _nearest(roots, S)
     at_spot = reprice(S)
     regime = "long-gamma" if at_spot > 0 else ("short-gamma" if at_spot < 0 else "neutral")
-    delta_neutral = _nearest(_roots(levels, dexp, dollar_delta, S, cfg.root_xtol), S)
+    delta_neutral = _nearest(_roots(levels, dexp[:, 0], dollar_delta, S, cfg.root_xtol), S)
     pr = tables["profiles"]
     for j, level in enumerate(levels):
         for vi, name in enumerate(VARIANTS):
@@ -778,7 +780,7 @@ def analyse(store: DayStore, p: Snapshot, cfg: Config, tables: dict):
             pr.setdefault("hypothetical_spot", []).append(float(level))
             pr.setdefault("variant", []).append(name)
             pr.setdefault("gex", []).append(float(prof[j, vi]))
-            pr.setdefault("dex", []).append(float(dexp[j]) if vi == 0 else None)
+            pr.setdefault("dex", []).append(float(dexp[j, vi]))
 
     # walls: by-strike rows (optionally only expiries within wall_max_days), within the band
     if cfg.wall_max_days is not None:

@@ -10,6 +10,25 @@ public enum ProfileVariant: String, Sendable, Codable, CaseIterable {
     case exNextMonthly = "ex-next-monthly"
     /// Only contracts expiring on the valuation date (US/Eastern).
     case zeroDTE = "0dte"
+    /// Expiry 1–7 calendar days after the valuation date (US/Eastern dates).
+    case dte1To7 = "dte-1-7"
+    /// Expiry 8–30 calendar days after the valuation date.
+    case dte8To30 = "dte-8-30"
+    /// Expiry 31–90 calendar days after the valuation date.
+    case dte31To90 = "dte-31-90"
+    /// Expiry more than 90 calendar days after the valuation date.
+    case dteOver90 = "dte-91-plus"
+
+    /// The calendar-day bucket of this variant (nil for the first four variants).
+    public var daysToExpiry: ClosedRange<Int>? {
+        switch self {
+        case .dte1To7: 1...7
+        case .dte8To30: 8...30
+        case .dte31To90: 31...90
+        case .dteOver90: 91...Int.max
+        default: nil
+        }
+    }
 
     /// Membership (0 or 1) of every contract of `chain` in each variant, as a
     /// contracts × variants matrix in `allCases` order.
@@ -32,6 +51,8 @@ public enum ProfileVariant: String, Sendable, Codable, CaseIterable {
                 case .exNextExpiry: member = key.expiry != nextExpiry
                 case .exNextMonthly: member = key.expiry != nextMonthly
                 case .zeroDTE: member = key.expiry == today
+                case .dte1To7, .dte8To30, .dte31To90, .dteOver90:
+                    member = variant.daysToExpiry!.contains(key.expiry.daysSinceEpoch - today.daysSinceEpoch)
                 }
                 flags[i * allCases.count + v] = member ? 1 : 0
             }

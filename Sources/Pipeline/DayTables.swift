@@ -101,7 +101,7 @@ struct DayTables {
                     profiles.s("underlying", "symbol", underlying); profiles.t("time", "UTC", r.time)
                     profiles.d("hypothetical_spot", pts, level); profiles.s("variant", "contracts summed", variant.rawValue)
                     profiles.d("gex", gex, profile.values[j, v])
-                    profiles.d("dex", usd + " ('all' variant only)", variant == .all ? r.dexProfile[j] : nil)
+                    profiles.d("dex", usd, profile.dollarDeltaValues.rows > j ? profile.dollarDeltaValues[j, v] : nil)
                 }
             }
         }

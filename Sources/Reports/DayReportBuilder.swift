@@ -43,7 +43,8 @@ public enum DayReportBuilder {
             heat[s][j] = bg[row] ?? 0
         }
         let near = last.byStrike.filter { abs($0.strike / last.spot - 1) <= 0.08 }
-        let curves = (last.profile.map { p in p.variants.map { DayReportData.Curve(name: $0.rawValue, values: p.curve($0)) } }) ?? []
+        // The chart shows the four headline variants; the DTE buckets are in profiles.parquet.
+        let curves = (last.profile.map { p in p.variants.filter { $0.daysToExpiry == nil }.map { DayReportData.Curve(name: $0.rawValue, values: p.curve($0)) } }) ?? []
         let date = lt.compactMap { $0 }.first.map { EasternTime.wallClock(of: $0).date.description } ?? ""
         func fmt(_ x: Double?) -> String { x.map { String(format: "%.2f", $0) } ?? "n/a" }
         let key: [DayReportData.Item] = [

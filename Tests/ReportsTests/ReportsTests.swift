@@ -56,7 +56,7 @@ final class ReportsTests: XCTestCase {
         let net = rows.map { Double($0[3])! }.reduce(0, +)
         XCTAssertEqual(net, report.netGEX, accuracy: 1e-9 * abs(report.netGEX))
         let profileLines = LevelsCSV.profile(report).split(separator: "\n")
-        XCTAssertEqual(profileLines.first, "spot,all,ex-next-expiry,ex-next-monthly,0dte")
+        XCTAssertEqual(profileLines.first, "spot,all,ex-next-expiry,ex-next-monthly,0dte,dte-1-7,dte-8-30,dte-31-90,dte-91-plus")
         XCTAssertEqual(profileLines.count, 1 + report.configuration.gridPoints)
     }
 
