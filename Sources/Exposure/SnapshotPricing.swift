@@ -45,7 +45,7 @@ public enum SnapshotPricing {
         let now = store.times[t]
         let n = store.contractCount, base = t * n
         let live = liveContracts(store: store, snapshot: t)
-        let expiries = Array(Set(live.map { store.contracts[$0].settlementInstant })).sorted()
+        let expiries = distinctSettlements(store: store, live: live)
         let slotOf = Dictionary(uniqueKeysWithValues: expiries.enumerated().map { ($1, $0) })
         let pairsByExpiry = pairs(store: store, base: base, live: live, slotOf: slotOf, expiryCount: expiries.count)
         var spot = store.spot[t], source = store.spotSource[t].name
@@ -69,7 +69,7 @@ public enum SnapshotPricing {
     /// Contracts with a row at snapshot `t` that have not settled.
     static func liveContracts(store: DayStore, snapshot t: Int) -> [Int] {
         let now = store.times[t], base = t * store.contractCount
-        return (0..<store.contractCount).filter { !store.bidSize[base + $0].isNaN && store.contracts[$0].settlementInstant > now }
+        return (0..<store.contractCount).filter { !store.bidSize[base + $0].isNaN && store.settlement[$0] > now }
     }
 
     /// Prices snapshot `t`: forwards as given (from `forwards(…)`), volatilities, positions.
@@ -79,23 +79,33 @@ public enum SnapshotPricing {
         let now = store.times[t]
         let base = t * store.contractCount
         let live = liveContracts(store: store, snapshot: t)
-        p.expiries = Array(Set(live.map { store.contracts[$0].settlementInstant })).sorted()
+        p.expiries = distinctSettlements(store: store, live: live)
         let slotOf = Dictionary(uniqueKeysWithValues: p.expiries.enumerated().map { ($1, $0) })
         p.spot = spot
         p.spotSource = spotSource
         p.forwards = p.expiries.map { forwards[$0]! }
+        // r and q implied by each expiry's discount and forward (two logs per expiry, not per contract).
+        let slotYears = p.expiries.map { Double(now.seconds(until: $0)) / TimeToExpiry.secondsPerYear }
+        let slotRate = p.forwards.indices.map { -Elementary.log(p.forwards[$0].discount) / slotYears[$0] }
+        let slotYield = p.forwards.indices.map { slotRate[$0] - Elementary.log(p.forwards[$0].forward / spot) / slotYears[$0] }
         var ivs: [Double] = []
+        var lastSettlement: (instant: Instant, slot: Int)?
         for i in live {
-            let key = store.contracts[i], slot = slotOf[key.settlementInstant]!, f = p.forwards[slot]
-            let years = Double(now.seconds(until: key.settlementInstant)) / TimeToExpiry.secondsPerYear
+            let key = store.contracts[i], settlement = store.settlement[i]
+            let slot: Int
+            if let l = lastSettlement, l.instant == settlement { slot = l.slot } else {
+                slot = slotOf[settlement]!
+                lastSettlement = (settlement, slot)
+            }
+            let f = p.forwards[slot]
+            let years = slotYears[slot]
             p.contractIndex.append(i)
             p.strike.append(key.strike)
             p.years.append(years)
             p.isCall.append(key.right == .call)
             p.expirySlot.append(slot)
-            let r = -Elementary.log(f.discount) / years
-            p.rate.append(r)
-            p.dividendYield.append(r - Elementary.log(f.forward / spot) / years)
+            p.rate.append(slotRate[slot])
+            p.dividendYield.append(slotYield[slot])
             p.weight.append(positions[i] * store.multiplier[i])
             var sigma = Double.nan
             if c.volatilitySource == .vendor, let v = store.vendorIV?[base + i], v > 0, v.isFinite {
@@ -150,14 +160,27 @@ public enum SnapshotPricing {
         return price(store: store, snapshot: t, positions: positions, configuration: c, spot: f.spot, spotSource: f.spotSource, forwards: f.forwards)
     }
 
+    /// The distinct settlement instants of `live`, ascending (contracts are sorted, so equal
+    /// settlements come in runs: one hash per run).
+    static func distinctSettlements(store: DayStore, live: [Int]) -> [Instant] {
+        var seen = Set<Instant>()
+        var last: Instant?
+        for i in live where store.settlement[i] != last {
+            last = store.settlement[i]
+            seen.insert(store.settlement[i])
+        }
+        return seen.sorted()
+    }
+
     /// Call/put pairs per expiry slot (contracts are sorted, so pairs are adjacent).
     static func pairs(store: DayStore, base: Int, live: [Int], slotOf: [Instant: Int], expiryCount: Int) -> [[ForwardEstimator.Pair]] {
         var out = Array(repeating: [ForwardEstimator.Pair](), count: expiryCount)
-        let liveSet = Set(live)
-        for i in live where store.contracts[i].right == .call && i + 1 < store.contractCount && liveSet.contains(i + 1) {
+        var isLive = [Bool](repeating: false, count: store.contractCount)
+        for i in live { isLive[i] = true }
+        for i in live where store.contracts[i].right == .call && i + 1 < store.contractCount && isLive[i + 1] {
             let c = store.contracts[i], p = store.contracts[i + 1]
             guard p.right == .put, p.expiry == c.expiry, p.strikeMilli == c.strikeMilli, p.root == c.root else { continue }
-            out[slotOf[c.settlementInstant]!].append(.init(strike: c.strike, callBid: store.bid[base + i], callAsk: store.ask[base + i],
+            out[slotOf[store.settlement[i]]!].append(.init(strike: c.strike, callBid: store.bid[base + i], callAsk: store.ask[base + i],
                                                 putBid: store.bid[base + i + 1], putAsk: store.ask[base + i + 1]))
         }
         return out

@@ -34,6 +34,9 @@ public struct DayStore: Sendable {
     public let underlying: String
     /// Contracts, sorted.
     public let contracts: [ContractKey]
+    /// Settlement instant of each contract (`ContractKey.settlementInstant`, computed once per
+    /// root and expiry here rather than per contract and snapshot downstream).
+    public let settlement: [Instant]
     /// Shares per contract.
     public let multiplier: [Double]
     /// Start-of-day open interest (NaN when the source has none).
@@ -80,6 +83,16 @@ public struct DayStore: Sendable {
         precondition(quoteAge.map { $0.count == cells } ?? true)
         self.underlying = underlying
         self.contracts = contracts
+        var settlements: [Instant] = []
+        settlements.reserveCapacity(contracts.count)
+        var last: (root: String, expiry: CivilDate, instant: Instant)?
+        for key in contracts {  // sorted: each (root, expiry) is contiguous
+            if let l = last, l.expiry == key.expiry, l.root == key.root { settlements.append(l.instant); continue }
+            let instant = key.settlementInstant
+            last = (key.root, key.expiry, instant)
+            settlements.append(instant)
+        }
+        self.settlement = settlements
         self.multiplier = multiplier
         self.openInterest = openInterest
         self.times = times
@@ -102,7 +115,7 @@ public struct DayStore: Sendable {
         let base = t * contractCount
         for c in 0..<contractCount {
             let b = bid[base + c], a = ask[base + c]
-            guard !bidSize[base + c].isNaN, contracts[c].settlementInstant > times[t] else { continue }
+            guard !bidSize[base + c].isNaN, settlement[c] > times[t] else { continue }
             chain.append(key: contracts[c], multiplier: multiplier[c],
                          openInterest: openInterest[c].isNaN ? 0 : openInterest[c],
                          impliedVolatility: vendorIV?[base + c] ?? .nan, vendorGamma: vendorGamma?[base + c] ?? .nan,

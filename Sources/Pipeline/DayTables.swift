@@ -7,25 +7,54 @@ struct DayTables {
     var levels = ColumnSet(), byStrike = ColumnSet(), byExpiry = ColumnSet(), surface = ColumnSet(), profiles = ColumnSet()
 
     /// Columns being filled, by name, in first-seen order.
+    ///
+    /// Rows append the same columns in the same order, so each call first tries the column after
+    /// the previous one (a name comparison) and falls back to the name index only at a row start
+    /// or when the order changes: one hash per row instead of several per cell.
     struct ColumnSet {
-        var order: [(String, String)] = []  // name, unit
-        var doubles: [String: [Double?]] = [:], strings: [String: [String?]] = [:], times: [String: [Instant?]] = [:]
-        var dates: [String: [CivilDate?]] = [:]
+        enum Kind { case double, string, time, date }
+        var order: [(name: String, unit: String, kind: Kind, slot: Int)] = []
+        var index: [String: Int] = [:]
+        var cursor = 0
+        var doubles: [[Double?]] = [], strings: [[String?]] = [], times: [[Instant?]] = [], dates: [[CivilDate?]] = []
 
-        mutating func d(_ name: String, _ unit: String, _ v: Double?) { register(name, unit); doubles[name, default: []].append(v.flatMap(OutputTable.finite)) }
-        mutating func s(_ name: String, _ unit: String, _ v: String?) { register(name, unit); strings[name, default: []].append(v) }
-        mutating func t(_ name: String, _ unit: String, _ v: Instant?) { register(name, unit); times[name, default: []].append(v) }
-        mutating func date(_ name: String, _ unit: String, _ v: CivilDate?) { register(name, unit); dates[name, default: []].append(v) }
-        private mutating func register(_ name: String, _ unit: String) {
-            if doubles[name] == nil, strings[name] == nil, times[name] == nil, dates[name] == nil { order.append((name, unit)) }
+        mutating func d(_ name: String, _ unit: String, _ v: Double?) { doubles[slot(name, unit, .double)].append(v.flatMap(OutputTable.finite)) }
+        mutating func s(_ name: String, _ unit: String, _ v: String?) { strings[slot(name, unit, .string)].append(v) }
+        mutating func t(_ name: String, _ unit: String, _ v: Instant?) { times[slot(name, unit, .time)].append(v) }
+        mutating func date(_ name: String, _ unit: String, _ v: CivilDate?) { dates[slot(name, unit, .date)].append(v) }
+
+        /// The storage slot of column `name` (registered with `unit` and `kind` when new).
+        private mutating func slot(_ name: String, _ unit: String, _ kind: Kind) -> Int {
+            let k: Int
+            if cursor < order.count, order[cursor].name == name {
+                k = cursor
+            } else if let known = index[name] {
+                k = known
+            } else {
+                let slot: Int
+                switch kind {
+                case .double: slot = doubles.count; doubles.append([])
+                case .string: slot = strings.count; strings.append([])
+                case .time: slot = times.count; times.append([])
+                case .date: slot = dates.count; dates.append([])
+                }
+                k = order.count
+                index[name] = k
+                order.append((name, unit, kind, slot))
+            }
+            precondition(order[k].kind == kind, "DayTables: column \(name) appended with two types")
+            cursor = k + 1
+            return order[k].slot
         }
 
         func table(_ name: String) -> OutputTable {
-            OutputTable(name: name, columns: order.map { column, unit in
-                if let v = doubles[column] { return OutputColumn(column, unit: unit, .double(v)) }
-                if let v = strings[column] { return OutputColumn(column, unit: unit, .string(v)) }
-                if let v = times[column] { return OutputColumn(column, unit: unit, .timestamp(v)) }
-                return OutputColumn(column, unit: unit, .date(dates[column]!))
+            OutputTable(name: name, columns: order.map { c in
+                switch c.kind {
+                case .double: OutputColumn(c.name, unit: c.unit, .double(doubles[c.slot]))
+                case .string: OutputColumn(c.name, unit: c.unit, .string(strings[c.slot]))
+                case .time: OutputColumn(c.name, unit: c.unit, .timestamp(times[c.slot]))
+                case .date: OutputColumn(c.name, unit: c.unit, .date(dates[c.slot]))
+                }
             })
         }
     }
