@@ -88,6 +88,42 @@ for name in ["sharded", "resumed"]:
 PY
 then ok; else bad "batch summary or Hive tree"; fi
 
+# Open interest from a separate file: the real sample with its open_interest column removed, plus an OI
+# file extracted from it (first value per contract, OSI symbols for one root, DataShop columns for the
+# rest), must give exactly the tables of the original archive.
+if "$python" - "$sample" "$tmp" <<'PY'
+import csv, gzip, sys
+src, root = sys.argv[1], sys.argv[2]
+with gzip.open(src, "rt", newline="") as f:
+    rows = list(csv.reader(f))
+header, body = rows[0], rows[1:]
+k = header.index("open_interest")
+with open(f"{root}/no_oi.csv", "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    for r in rows:
+        w.writerow(r[:k] + r[k + 1:])
+col = {n: header.index(n) for n in ("root", "expiration", "strike", "option_type")}
+seen = {}
+for r in body:
+    key = tuple(r[col[n]] for n in ("root", "expiration", "strike", "option_type"))
+    seen.setdefault(key, r[k])
+with open(f"{root}/oi.csv", "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["symbol", "root", "expiration", "strike", "option_type", "open_interest"])
+    for (rt, exp, strike, cp), oi in seen.items():
+        y, m, d = exp.split("-")
+        osi = f"{rt:<6}{y[2:]}{m}{d}{cp.upper()}{round(float(strike) * 1000):08d}"
+        w.writerow([osi, rt, exp, strike, cp, oi])
+PY
+then
+  "$gex" run "$sample" --out "$tmp/oi_archive" --format csv --quiet \
+    && "$gex" run "$tmp/no_oi.csv" --open-interest "$tmp/oi.csv" --out "$tmp/oi_file" --format csv --quiet || bad "runs for the OI-file check"
+  same=1
+  for f in "$tmp"/oi_archive/*.csv; do cmp -s "$f" "$tmp/oi_file/$(basename "$f")" || { same=0; bad "--open-interest: $(basename "$f") differs from the archive's own OI"; }; done
+  grep -q '"open_interest_source" : "file' "$tmp/oi_file/metadata.json" || grep -q '"open_interest_source":"file' "$tmp/oi_file/metadata.json" || { same=0; bad "metadata does not name the OI file"; }
+  [ $same = 1 ] && ok
+else bad "building the OI-file check inputs"; fi
+
 # Unwritable output: exit 74 with a message.
 "$gex" run "$sample" --out /proc/gex-no/out --quiet 2>"$tmp/err"; code=$?
 [ $code = 74 ] && grep -q "/proc/gex-no" "$tmp/err" && ok || bad "unwritable --out gave exit $code"

@@ -13,6 +13,11 @@ public struct ArchiveDay: Sendable {
     public let unknownColumns: [String: [String]]
     /// Files read and their on-disk sizes in bytes.
     public let files: [(path: String, bytes: Int)]
+
+    /// The same day with every store transformed by `transform` (e.g. open interest from a separate file).
+    public func mapStores(_ transform: (DayStore) throws -> DayStore) rethrows -> ArchiveDay {
+        ArchiveDay(stores: try stores.map(transform), rowsRead: rowsRead, defects: defects, unknownColumns: unknownColumns, files: files)
+    }
 }
 
 /// Reads Cboe DataShop Option Quote Intervals CSVs (any interval; plain or `.gz`; LF or CRLF;

@@ -124,3 +124,20 @@ public struct DayStore: Sendable {
         return chain
     }
 }
+
+extension DayStore {
+    /// This store with its open interest replaced by `openInterest(key)` wherever that gives a value
+    /// (a separate start-of-day OI file); contracts it has no value for keep theirs.
+    /// Returns the new store and how many contracts took a value.
+    public func replacingOpenInterest(_ openInterest: (ContractKey) -> Double?) -> (store: DayStore, matched: Int) {
+        var oi = self.openInterest
+        var matched = 0
+        for (c, key) in contracts.enumerated() {
+            if let value = openInterest(key) { oi[c] = value; matched += 1 }
+        }
+        let store = DayStore(underlying: underlying, contracts: contracts, multiplier: multiplier, openInterest: oi, times: times,
+                             bid: bid, ask: ask, bidSize: bidSize, askSize: askSize, spot: spot, spotSource: spotSource,
+                             vendorIV: vendorIV, vendorGamma: vendorGamma, quoteAge: quoteAge, trades: trades)
+        return (store, matched)
+    }
+}

@@ -11,10 +11,13 @@ public enum RunMetadata {
         public var paths: [String], format: String, rowsRead: Int, defects: [String: (Int, String, Int)]
         /// Underlyings with their contract and snapshot counts.
         public var stores: [(underlying: String, contracts: Int, snapshots: Int)]
+        /// Where open interest came from ("archive column", or the OI file and how it matched).
+        public var openInterest: String
 
         /// Memberwise.
         public init(paths: [String], format: String, rowsRead: Int, defects: [String: (Int, String, Int)],
-                    stores: [(underlying: String, contracts: Int, snapshots: Int)]) {
+                    stores: [(underlying: String, contracts: Int, snapshots: Int)], openInterest: String = "archive column") {
+            self.openInterest = openInterest
             self.paths = paths
             self.format = format
             self.rowsRead = rowsRead
@@ -32,6 +35,7 @@ public enum RunMetadata {
             "version": version,
             "inputs": inputs.paths.map { ["path": $0, "sha256": SHA256.hex(file: $0) ?? "unreadable"] },
             "input_format": inputs.format,
+            "open_interest_source": inputs.openInterest,
             "rows_read": inputs.rowsRead,
             "rejected_rows": inputs.defects.mapValues { ["count": $0.0, "first_file": $0.1, "first_line": $0.2] },
             "underlyings": inputs.stores.map { ["underlying": $0.underlying, "contracts": $0.contracts, "snapshots": $0.snapshots] },

@@ -43,6 +43,10 @@ struct RunOptions: ParsableArguments {
     @Option(name: .customLong("format"), help: "Table format: parquet (ZSTD, units in the key-value metadata) or csv.")
     var tableFormat = "parquet"
 
+    @Option(name: .customLong("open-interest"),
+            help: "Start-of-day open interest from this CSV (root,expiration,strike,option_type,open_interest or symbol,open_interest); overrides the archive's OI for the contracts it lists.")
+    var openInterestFile: String?
+
     func validate() throws {
         guard every >= 1 else { throw ValidationError("--every must be at least 1") }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
@@ -83,7 +87,21 @@ enum DayExecution {
     /// Reads `archives`, runs the day and publishes per `layout`.
     static func execute(archives: [String], options o: RunOptions, quiet: Bool, layout: Layout) throws -> [Written] {
         let started = Date()
-        let (format, day) = try ArchiveReader.read(paths: archives, intervalSeconds: o.interval)
+        var (format, day) = try ArchiveReader.read(paths: archives, intervalSeconds: o.interval)
+        var openInterestNote = "archive column"
+        if let path = o.openInterestFile {
+            let file = try OpenInterestReader.read(path: path)
+            var matched = 0, contracts = 0
+            day = day.mapStores { store in
+                let replaced = store.replacingOpenInterest { file.openInterest[$0] }
+                matched += replaced.matched
+                contracts += store.contractCount
+                return replaced.store
+            }
+            let skipped = file.defects.entries.sorted { $0.key < $1.key }.map { "\($0.value.count) × \($0.key) (first line \($0.value.firstLine))" }
+            openInterestNote = "file \(path): \(file.openInterest.count) contracts in \(file.rowsRead) rows; \(matched) of \(contracts) archive contracts took it"
+                + (skipped.isEmpty ? "" : "; skipped: " + skipped.joined(separator: "; "))
+        }
         let readSeconds = Date().timeIntervalSince(started)
         let groups: [(String, [DayStore])]
         switch layout {
@@ -102,7 +120,7 @@ enum DayExecution {
             let inputs = RunMetadata.Inputs(
                 paths: archives, format: format.rawValue, rowsRead: day.rowsRead,
                 defects: day.defects.entries.mapValues { ($0.count, $0.firstFile, $0.firstLine) },
-                stores: stores.map { ($0.underlying, $0.contractCount, $0.snapshotCount) })
+                stores: stores.map { ($0.underlying, $0.contractCount, $0.snapshotCount) }, openInterest: openInterestNote)
             let metadata = RunMetadata.object(inputs: inputs, result: summary, configuration: c, every: o.every, workers: o.workers,
                                               readSeconds: readSeconds, version: GexCommand.version)
             try AtomicFile.write(RunMetadata.encode(metadata), to: out.file("metadata.json"))
