@@ -124,6 +124,20 @@ then
   [ $same = 1 ] && ok
 else bad "building the OI-file check inputs"; fi
 
+# The generator's OPRA folder (statistics, cbbo-1m quotes, tbbo trades) through gex run with flow positions:
+# every generated print is classified at the quote, by the quote rule, by the tick rule, or counted unclassified.
+"$gex" generate --format opra --contracts 500 --interval 1800 --seed 6 --out "$tmp/opra" 2>"$tmp/opra.log" \
+  && "$gex" run "$tmp"/opra/*.csv --interval 1800 --positions flow --out "$tmp/opra_out" --quiet \
+  && "$python" - "$tmp" <<'PY' && ok || bad "generated OPRA day through gex run --positions flow"
+import json, re, sys
+root = sys.argv[1]
+log = open(f"{root}/opra.log").read()
+trades = int(re.search(r"(\d+) trades \((\d+) at the ask, (\d+) at the bid", log).group(1))
+counts = json.load(open(f"{root}/opra_out/metadata.json"))["counts"]
+seen = sum(v for k, v in counts.items() if k.startswith("trades "))
+assert seen == trades, (seen, trades, counts)
+PY
+
 # Unwritable output: exit 74 with a message.
 "$gex" run "$sample" --out /proc/gex-no/out --quiet 2>"$tmp/err"; code=$?
 [ $code = 74 ] && grep -q "/proc/gex-no" "$tmp/err" && ok || bad "unwritable --out gave exit $code"

@@ -13,12 +13,13 @@ struct GenerateCommand: ParsableCommand {
             Examples:
               gex generate --format datashop --out data/generated/spx_2024-01-19.csv.gz
               gex generate --contracts 2000 --interval 1800 --defects 0.01 --out small.csv
+              gex generate --format opra --contracts 2000 --out opra_day/   # statistics, cbbo-1m quotes, tbbo trades
             """)
 
-    @Option(help: "Output format: datashop (Option Quote Intervals, calcs + OI).")
+    @Option(help: "Output format: datashop (Option Quote Intervals, calcs + OI) or opra (a folder of Databento OPRA CSVs: statistics for OI, cbbo-1m quotes, tbbo trade prints with sides).")
     var format = "datashop"
 
-    @Option(help: "Output file (.csv, or .csv.gz for gzip).")
+    @Option(help: "Output file (.csv, or .csv.gz for gzip); a folder for --format opra.")
     var out: String
 
     @Option(help: "Underlying symbol.")
@@ -43,7 +44,8 @@ struct GenerateCommand: ParsableCommand {
     var spot = 4_750.0
 
     func validate() throws {
-        guard format == "datashop" else { throw ValidationError("--format: only 'datashop' is available so far") }
+        guard ["datashop", "opra"].contains(format) else { throw ValidationError("--format must be datashop or opra") }
+        guard format == "datashop" || defects == 0 else { throw ValidationError("--defects applies to --format datashop only") }
         guard parsedDate != nil else { throw ValidationError("--date must be YYYY-MM-DD") }
         guard ExchangeCalendar.isTradingDay(parsedDate!) else { throw ValidationError("--date \(date) is not a trading day") }
         guard (60...3600).contains(interval) else { throw ValidationError("--interval must be 60 … 3600 seconds") }
@@ -68,6 +70,16 @@ struct GenerateCommand: ParsableCommand {
         c.openingSpot = spot
         let day = SyntheticDay(c)
         do {
+            if format == "opra" {
+                let r = try OPRAWriter.write(day, to: out)
+                FileHandle.standardError.write(Data("""
+                    wrote \(out): \(r.files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")); \(r.quotes) quotes, \
+                    \(r.buys + r.sells + r.inside) trades (\(r.buys) at the ask, \(r.sells) at the bid, \(r.inside) inside), \
+                    \(day.contracts.count) contracts, \(r.bytes) bytes
+
+                    """.utf8))
+                return
+            }
             let result = try DataShopWriter.write(day, to: out)
             let summary = result.defects.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
             FileHandle.standardError.write(Data("""
