@@ -58,7 +58,10 @@ public enum DataShopReader {
         }
         var stores: [DayStore] = []
         for symbol in builders.index.keys.sorted() {
-            var builder = builders.list[builders.index[symbol]!]
+            let slot = builders.index[symbol]!
+            // Take sole ownership (a copy left in the list would keep every row alive through finish()).
+            var builder = builders.list[slot]
+            builders.list[slot] = DayStoreBuilder(underlying: symbol, hasVendorGreeks: false)
             defects.add("duplicate row (same contract and time)", count: builder.duplicates, file: paths.joined(separator: ","))
             stores.append(builder.finish())
         }

@@ -141,7 +141,7 @@ struct OPRASampler {
     mutating func finish(files: [String]) -> ArchiveDay {
         var stores: [DayStore] = []
         for symbol in builders.keys.sorted() {
-            var b = builders[symbol]!
+            var b = builders.removeValue(forKey: symbol)!  // sole owner: finish() frees rows as it goes
             stores.append(b.finish())
         }
         return ArchiveDay(stores: stores, rowsRead: rows, defects: defects, unknownColumns: [:], files: files.map { ($0, 0) })

@@ -54,7 +54,34 @@ public struct DayStoreBuilder {
     private var openInterest: [Double] = []
     private var timeIndex: [Instant: Int] = [:]
     private var times: [Instant] = []
-    private var rows: [[Quote]] = []
+    private var rows: [Row] = []
+
+    /// One snapshot's cells in column form (40 bytes per cell with vendor greeks, 24 without):
+    /// the same layout as the final grid, so `finish()` moves rows instead of converting them.
+    private struct Row {
+        var bid: [Double] = [], ask: [Double] = [], bidSize: [Float] = [], askSize: [Float] = []
+        var iv: [Double] = [], gamma: [Double] = [], age: [Float] = []
+        var count: Int { bid.count }
+
+        init(capacity: Int, vendorGreeks: Bool, quoteAge: Bool) {
+            bid.reserveCapacity(capacity); ask.reserveCapacity(capacity)
+            bidSize.reserveCapacity(capacity); askSize.reserveCapacity(capacity)
+            if vendorGreeks { iv.reserveCapacity(capacity); gamma.reserveCapacity(capacity) }
+            if quoteAge { age.reserveCapacity(capacity) }
+        }
+
+        /// Extends the row with empty cells (NaN sizes mark a cell without a quote) to `count` cells.
+        mutating func grow(to count: Int, vendorGreeks: Bool, quoteAge: Bool) {
+            let extra = count - bid.count
+            guard extra > 0 else { return }
+            bid.append(contentsOf: repeatElement(.nan, count: extra)); ask.append(contentsOf: repeatElement(.nan, count: extra))
+            bidSize.append(contentsOf: repeatElement(.nan, count: extra)); askSize.append(contentsOf: repeatElement(.nan, count: extra))
+            if vendorGreeks {
+                iv.append(contentsOf: repeatElement(.nan, count: extra)); gamma.append(contentsOf: repeatElement(.nan, count: extra))
+            }
+            if quoteAge { age.append(contentsOf: repeatElement(.nan, count: extra)) }
+        }
+    }
     private var spots: [(value: Double, source: SpotSource)] = []
     /// Rows that repeated a (contract, time) already seen; the first is kept.
     public private(set) var duplicates = 0
@@ -96,7 +123,6 @@ public struct DayStoreBuilder {
         trades.append(contract: Int32(index(of: contract)), nanoseconds: nanoseconds, price: price, size: size, bid: bid, ask: ask)
     }
 
-    static let empty = Quote(bid: .nan, ask: .nan, bidSize: .nan, askSize: .nan)
 
     /// Adds one row. `spot` is the underlying price the row carries for its time (the first
     /// non-missing one per snapshot is kept); `openInterest` the contract's start-of-day OI.
@@ -114,17 +140,23 @@ public struct DayStoreBuilder {
             t = times.count
             timeIndex[time] = t
             times.append(time)
-            rows.append([])
+            // Every contract known so far: no doubling slack per snapshot.
+            rows.append(Row(capacity: contracts.count, vendorGreeks: hasVendorGreeks, quoteAge: hasQuoteAge))
             spots.append((.nan, .missing))
             lastTimeSlot = t
         }
         if spots[t].source == .missing, spotSource != .missing { spots[t] = (spot, spotSource) }
-        if rows[t].count <= c { rows[t].append(contentsOf: repeatElement(Self.empty, count: c + 1 - rows[t].count)) }
-        if !rows[t][c].bidSize.isNaN {  // a row was already recorded (sizes are NaN only in empty cells)
+        if rows[t].count <= c { rows[t].grow(to: c + 1, vendorGreeks: hasVendorGreeks, quoteAge: hasQuoteAge) }
+        if !rows[t].bidSize[c].isNaN {  // a row was already recorded (sizes are NaN only in empty cells)
             duplicates += 1
             return
         }
-        rows[t][c] = quote
+        rows[t].bid[c] = quote.bid
+        rows[t].ask[c] = quote.ask
+        rows[t].bidSize[c] = quote.bidSize
+        rows[t].askSize[c] = quote.askSize
+        if hasVendorGreeks { rows[t].iv[c] = quote.vendorIV; rows[t].gamma[c] = quote.vendorGamma }
+        if hasQuoteAge { rows[t].age[c] = quote.age }
     }
 
     /// Contracts seen so far.
@@ -135,23 +167,30 @@ public struct DayStoreBuilder {
         let contractOrder = contracts.indices.sorted { contracts[$0] < contracts[$1] }
         let timeOrder = times.indices.sorted { times[$0] < times[$1] }
         let n = contracts.count, cells = n * times.count
-        var bid = [Double](repeating: .nan, count: cells), ask = bid
-        var bidSize = [Float](repeating: .nan, count: cells), askSize = bidSize
-        var iv: [Double]? = hasVendorGreeks ? bid : nil, gamma: [Double]? = hasVendorGreeks ? bid : nil
-        var age: [Float]? = hasQuoteAge ? bidSize : nil
-        for (tNew, tOld) in timeOrder.enumerated() {
-            let row = rows[tOld]
-            for (cNew, cOld) in contractOrder.enumerated() where cOld < row.count {
-                let q = row[cOld], k = tNew * n + cNew
-                bid[k] = q.bid
-                ask[k] = q.ask
-                bidSize[k] = q.bidSize
-                askSize[k] = q.askSize
-                iv?[k] = q.vendorIV
-                gamma?[k] = q.vendorGamma
-                age?[k] = q.age
+        // The grid grows one snapshot row at a time while the builder's rows are released, so peak
+        // memory stays near one copy of the day (reserved capacity is not touched until written).
+        var bid = [Double](), ask = [Double](), bidSize = [Float](), askSize = [Float]()
+        bid.reserveCapacity(cells); ask.reserveCapacity(cells); bidSize.reserveCapacity(cells); askSize.reserveCapacity(cells)
+        var iv: [Double]? = hasVendorGreeks ? [] : nil, gamma: [Double]? = hasVendorGreeks ? [] : nil
+        var age: [Float]? = hasQuoteAge ? [] : nil
+        iv?.reserveCapacity(cells); gamma?.reserveCapacity(cells); age?.reserveCapacity(cells)
+        let identity = contractOrder.elementsEqual(contracts.indices)
+        for tOld in timeOrder {
+            var row = rows[tOld]
+            rows[tOld] = Row(capacity: 0, vendorGreeks: false, quoteAge: false)  // release as we go
+            row.grow(to: n, vendorGreeks: hasVendorGreeks, quoteAge: hasQuoteAge)
+            if identity {  // contracts arrived in sorted order (the usual file layout): move the columns
+                bid.append(contentsOf: row.bid); ask.append(contentsOf: row.ask)
+                bidSize.append(contentsOf: row.bidSize); askSize.append(contentsOf: row.askSize)
+                iv?.append(contentsOf: row.iv); gamma?.append(contentsOf: row.gamma); age?.append(contentsOf: row.age)
+            } else {
+                for cOld in contractOrder {
+                    bid.append(row.bid[cOld]); ask.append(row.ask[cOld])
+                    bidSize.append(row.bidSize[cOld]); askSize.append(row.askSize[cOld])
+                    if hasVendorGreeks { iv!.append(row.iv[cOld]); gamma!.append(row.gamma[cOld]) }
+                    if hasQuoteAge { age!.append(row.age[cOld]) }
+                }
             }
-            rows[tOld] = []  // release as we go
         }
         return DayStore(
             underlying: underlying, contracts: contractOrder.map { contracts[$0] },

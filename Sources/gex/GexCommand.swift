@@ -18,4 +18,10 @@ struct GexCommand: ParsableCommand {
             """,
         version: version,
         subcommands: [LevelsCommand.self, RunCommand.self, BatchCommand.self, GreeksCommand.self, IVCommand.self, InspectCommand.self, GenerateCommand.self])
+
+    /// Sets the allocator policy, then parses and runs the subcommand.
+    static func main() {
+        MemoryPolicy.returnLargeBlocksToTheSystem()
+        main(nil)
+    }
 }

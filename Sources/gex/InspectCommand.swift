@@ -37,7 +37,8 @@ struct InspectCommand: ParsableCommand {
     static func summary(_ day: ArchiveDay) -> [String: Any] {
         let stores: [[String: Any]] = day.stores.map { s in
             let oiKnown = s.openInterest.filter { !$0.isNaN }
-            let quoted = zip(s.bid, s.ask).filter { !($0.0.isNaN && $0.1.isNaN) }.count
+            var quoted = 0
+            for k in s.bid.indices where !(s.bid[k].isNaN && s.ask[k].isNaN) { quoted += 1 }
             return [
                 "underlying": s.underlying,
                 "roots": Array(Set(s.contracts.map(\.root))).sorted(),
