@@ -109,7 +109,7 @@ bench-check: setup ## Ratios measured within one process (kernel vs scalar loop,
 	  --metric mallocCountTotal --format metricP90AbsoluteThresholds --path $(MALLOC_COUNTS) --no-progress --quiet
 	cd Benchmarks && GEX_SIMD=$(SIMD) swift run -c release --disable-sandbox MallocBudgetCheck thresholds.json $(MALLOC_COUNTS)
 
-bench-peers: release ## The peers harness: numpy/scipy greeks, numpy Newton and py_vollib IV, Perfiliev numpy, pandas/polars CSV, side by side with ours
+bench-peers: release ## The peers harness: numpy/scipy greeks, numpy Newton and py_vollib IV, Perfiliev numpy and pandas row-apply, pandas/polars CSV, side by side with ours
 	Benchmarks/peers/run_peers.sh $(GEX)
 
 clean: ## Remove build folders
