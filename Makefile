@@ -103,10 +103,16 @@ bench: setup ## Run every ordo-one benchmark (release, host SIMD; SPX-size input
 bench-quick: setup ## Every benchmark briefly on small inputs (CI: they must build and run; timing never fails it)
 	cd Benchmarks && GEX_BENCH_QUICK=1 GEX_SIMD=$(SIMD) swift package --disable-sandbox benchmark --no-progress
 
-bench-check: setup ## Ratio regression check measured within one process (kernel vs scalar loop, parser vs read), thresholds in Benchmarks/thresholds.json
-	cd Benchmarks && GEX_SIMD=$(SIMD) swift run -c release --disable-sandbox RatioCheck thresholds.json
+MALLOC_COUNTS := .build/malloc-counts
 
-bench-peers: release ## The peers harness: numpy/scipy greeks, numpy Newton and py_vollib IV, Perfiliev numpy, pandas/polars CSV, side by side with ours
+bench-check: setup ## Ratios measured within one process (kernel vs scalar loop, parser vs read), then every benchmark's mallocs per iteration against its budget (Benchmarks/thresholds.json)
+	cd Benchmarks && GEX_SIMD=$(SIMD) swift run -c release --disable-sandbox RatioCheck thresholds.json
+	rm -rf Benchmarks/$(MALLOC_COUNTS)
+	cd Benchmarks && GEX_BENCH_QUICK=1 GEX_SIMD=$(SIMD) swift package --disable-sandbox --allow-writing-to-package-directory benchmark \
+	  --metric mallocCountTotal --format metricP90AbsoluteThresholds --path $(MALLOC_COUNTS) --no-progress --quiet
+	cd Benchmarks && GEX_SIMD=$(SIMD) swift run -c release --disable-sandbox MallocBudgetCheck thresholds.json $(MALLOC_COUNTS)
+
+bench-peers: release ## The peers harness: numpy/scipy greeks, numpy Newton and py_vollib IV, Perfiliev numpy and pandas row-apply, pandas/polars CSV, side by side with ours
 	Benchmarks/peers/run_peers.sh $(GEX)
 
 clean: ## Remove build folders

@@ -17,10 +17,21 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Exposure", package: "GammaSurface"),
-                .product(name: "Pipeline", package: "GammaSurface"),
                 .product(name: "SyntheticMarket", package: "GammaSurface"),
             ],
             path: "Benchmarks/ExposureBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
+            name: "PipelineBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Archives", package: "GammaSurface"),
+                .product(name: "Exposure", package: "GammaSurface"),
+                .product(name: "Pipeline", package: "GammaSurface"),
+                .product(name: "Reports", package: "GammaSurface"),
+                .product(name: "SyntheticMarket", package: "GammaSurface"),
+            ],
+            path: "Benchmarks/PipelineBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
         .executableTarget(
             name: "ArchivesBenchmarks",
@@ -38,6 +49,7 @@ let package = Package(
                 .product(name: "Pipeline", package: "GammaSurface"),
             ],
             path: "Sources/PeerWorkloads"),
+        .executableTarget(name: "MallocBudgetCheck", path: "Sources/MallocBudgetCheck"),
         .executableTarget(
             name: "RatioCheck",
             dependencies: [

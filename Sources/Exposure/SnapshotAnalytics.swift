@@ -8,21 +8,25 @@ import OptionsMath
 /// delta per calendar day). Greeks from the SIMD kernel with each expiry's r and q implied by its
 /// parity forward and discount. Sums run in contract order (deterministic).
 public enum SnapshotAnalytics {
-    /// Computes everything for `priced` (snapshot of `store` at `time`).
+    /// Computes everything for `priced` (snapshot of `store` at `time`), stage by stage: `SnapshotGreeks`,
+    /// `exposures`, `profile`, `levels`. An empty snapshot or one without a positive spot gives the empty result.
     public static func compute(store: DayStore, priced p: PricedSnapshot, time: Instant, configuration c: SnapshotConfiguration) -> SnapshotResult {
+        guard p.count > 0, p.spot > 0 else { return SnapshotResult(time: time, pricing: p) }
+        var (r, contractGEX) = exposures(store: store, priced: p, greeks: SnapshotGreeks(priced: p), time: time, configuration: c)
+        let contracts = p.contracts
+        let profile = Self.profile(store: store, priced: p, contracts: contracts, time: time, configuration: c)
+        levels(&r, store: store, priced: p, contracts: contracts, profile: profile, contractGEX: contractGEX, configuration: c)
+        return r
+    }
+
+    /// Exposures of every contract from its greeks, summed into totals, the by-strike, by-expiry and surface
+    /// tables, tilt, notional and the vanna and charm flows. Also returns each contract's GEX (for walls).
+    /// Requires `p.count > 0` and `p.spot > 0`.
+    public static func exposures(store: DayStore, priced p: PricedSnapshot, greeks: SnapshotGreeks, time: Instant,
+                                 configuration c: SnapshotConfiguration) -> (result: SnapshotResult, contractGEX: [Double]) {
         var r = SnapshotResult(time: time, pricing: p)
         let n = p.count, S = p.spot
-        guard n > 0, S > 0 else { return r }
-        var delta = [Double](repeating: 0, count: n), gamma = delta, vanna = delta, charm = delta
-        let spots = [Double](repeating: S, count: n)
-        spots.withUnsafeBufferPointer { Sp in p.strike.withUnsafeBufferPointer { K in p.years.withUnsafeBufferPointer { T in
-        p.volatility.withUnsafeBufferPointer { V in p.rate.withUnsafeBufferPointer { R in p.dividendYield.withUnsafeBufferPointer { Q in
-        p.isCall.withUnsafeBufferPointer { C in delta.withUnsafeMutableBufferPointer { d in gamma.withUnsafeMutableBufferPointer { g in
-        vanna.withUnsafeMutableBufferPointer { v in charm.withUnsafeMutableBufferPointer { ch in
-            GreeksKernel.blackScholes(spot: Sp, strike: K, time: T, volatility: V, rate: R, dividendYield: Q, isCall: C,
-                                      outputs: GreeksOutput(delta: d, gamma: g, vanna: v, charm: ch),
-                                      greeks: [.delta, .gamma, .vanna, .charm])
-        }}}}}}}}}}}
+        let delta = greeks.delta, gamma = greeks.gamma, vanna = greeks.vanna, charm = greeks.charm
         let scale = c.unit.scale(spot: S)
         var strikeRows: [Int64: StrikeRow] = [:]
         r.byExpiry = p.expiries.enumerated().map { slot, settlement in
@@ -57,55 +61,7 @@ public enum SnapshotAnalytics {
         r.vannaFlowPerVolPoint = r.netVEX
         let close = EasternTime.instant(date: today, hour: ExchangeCalendar.closeTime(on: today).hour, minute: 0)!
         r.charmFlowToClose = r.netCEX * max(0, Double(time.seconds(until: close))) / 86_400
-        levelsAndFlows(&r, store: store, priced: p, contractGEX: contractGEX, configuration: c)
-        return r
-    }
-
-    static func levelsAndFlows(_ r: inout SnapshotResult, store: DayStore, priced p: PricedSnapshot, contractGEX: [Double],
-                               configuration c: SnapshotConfiguration) {
-        let S = p.spot
-        let contracts = PricedContracts(strike: p.strike, years: p.years, volatility: p.volatility, weight: p.weight,
-                                        isCall: p.isCall, rate: p.rate, dividendYield: p.dividendYield)
-        let levels = GammaProfile.grid(from: S * (1 - c.gridHalfWidth), to: S * (1 + c.gridHalfWidth), count: c.gridPoints)
-        let keys = p.contractIndex.map { store.contracts[$0] }
-        let repricing = contracts.repricing(at: S)
-        let profile = GammaProfile(contracts: contracts, repricing: repricing, membership: ProfileVariant.membership(keys: keys, asOf: r.time),
-                                   levels: levels, unit: c.unit, withDelta: true)
-        r.profile = profile
-        let reprice = { (x: Double) in GammaProfile.value(at: x, contracts: contracts, repricing: repricing, unit: c.unit) }
-        let dollarDelta = { (x: Double) in GammaProfile.dollarDelta(at: x, contracts: contracts, repricing: repricing) }
-        r.zeroGammas = ZeroGamma.refinedRoots(levels: levels, profile: profile.curve(.all), tolerance: 1e-9 * S, function: reprice)
-        r.zeroGamma = ZeroGamma.nearestFirst(r.zeroGammas, spot: S).first
-        r.profileAtSpot = reprice(S)
-        r.regime = GammaRegime(profileAtSpot: r.profileAtSpot)
-        r.dexProfile = profile.dollarDelta
-        let dexRoots = ZeroGamma.refinedRoots(levels: levels, profile: r.dexProfile, tolerance: 1e-9 * S) { dollarDelta($0) }
-        r.deltaNeutral = ZeroGamma.nearestFirst(dexRoots, spot: S).first
-        // Walls among strikes within the band, over expiries within the DTE limit.
-        var eligible = r.byStrike
-        if let maximumDays = c.wallMaximumDays {
-            var rows: [Int64: StrikeRow] = [:]
-            for i in 0..<p.count where r.byExpiry[p.expirySlot[i]].days <= Double(maximumDays) {
-                let key = keys[i], oi = store.openInterest[p.contractIndex[i]].nanToZero
-                var row = rows[key.strikeMilli] ?? StrikeRow(strike: key.strike)
-                if p.isCall[i] { row.callGEX += contractGEX[i]; row.callOpenInterest += oi } else { row.putGEX += contractGEX[i]; row.putOpenInterest += oi }
-                rows[key.strikeMilli] = row
-            }
-            eligible = rows.keys.sorted().map { rows[$0]! }
-        }
-        r.walls = Walls(strikes: eligible.map {
-            StrikeExposure(strike: $0.strike, call: $0.callGEX, put: $0.putGEX, callOpenInterest: $0.callOpenInterest, putOpenInterest: $0.putOpenInterest)
-        }, spot: S, band: c.wallBand)
-        let base = dollarDelta(S) / S
-        let gexPerOnePercent = r.netGEX / c.unit.scale(spot: S) * ExposureUnit.dollarsPerOnePercent.scale(spot: S)
-        r.flows = c.flowMoves.map { x in
-            let moved = S * (1 + x)
-            // Dealers re-hedge against their delta change: they trade −(change in delta) in dollars.
-            let exact = -(dollarDelta(moved) / moved - base) * moved
-            let linear = -gexPerOnePercent * (x * 100)
-            let withTheMove = exact * x > 0
-            return FlowRow(move: x, exact: exact, linear: linear, squeeze: withTheMove && abs(exact) > 1.25 * abs(linear))
-        }
+        return (r, contractGEX)
     }
 }
 

@@ -8,7 +8,7 @@ import SyntheticMarket
 let quick = ProcessInfo.processInfo.environment["GEX_BENCH_QUICK"] == "1"
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput], maxDuration: .seconds(quick ? 1 : 4),
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(quick ? 1 : 4),
                                            maxIterations: quick ? 3 : 50)
     var c = SyntheticDayConfiguration()
     c.contracts = quick ? 3_000 : 21_000

@@ -1,11 +1,12 @@
-// One SPX-size snapshot (generated: ~21k contracts; GEX_BENCH_QUICK=1 → ~3k) by stage — forwards,
-// pricing (quote filters, IV from mids, smile fill), analytics (greeks, tables, profile tiles × BLAS,
-// roots, walls, flow) — and a whole generated day through DayRun on 1 and 2 workers.
+// One SPX-size snapshot (generated: ~21k contracts; GEX_BENCH_QUICK=1 → ~3k) by stage: forwards, pricing
+// (quote filters, IV from mids, smile fill), then the analytics stages — greeks (SIMD kernel), exposures
+// (per-contract GEX/DEX/VEX/CEX into the by-strike, by-expiry and surface tables), profile (gamma tiles ×
+// BLAS over the grid, every variant), levels (Zero Gamma roots, regime, delta-neutral, walls, flows) — and
+// the whole analytics beside them (the sum of the four). A whole day is in PipelineBenchmarks.
 import Benchmark
 import Exposure
 import Foundation
 import MarketModel
-import Pipeline
 import SyntheticMarket
 
 let quick = ProcessInfo.processInfo.environment["GEX_BENCH_QUICK"] == "1"
@@ -18,11 +19,16 @@ let benchmarks: @Sendable () -> Void = {
     c.intervalSeconds = quick ? 3600 : 1800
     let store = SyntheticDay(c).dayStore()
     let configuration = SnapshotConfiguration()
-    let t = store.snapshotCount / 2
-    let positions = DealerPositions(store: store, model: configuration.positions).positions(at: store.times[t])
+    let t = store.snapshotCount / 2, time = store.times[t]
+    let positions = DealerPositions(store: store, model: configuration.positions).positions(at: time)
     let forwards = SnapshotPricing.forwards(store: store, snapshot: t, configuration: configuration, previous: [:])
     let priced = SnapshotPricing.price(store: store, snapshot: t, positions: positions, configuration: configuration,
                                        spot: forwards.spot, spotSource: forwards.spotSource, forwards: forwards.forwards)
+    let greeks = SnapshotGreeks(priced: priced)
+    let (exposures, contractGEX) = SnapshotAnalytics.exposures(store: store, priced: priced, greeks: greeks, time: time,
+                                                               configuration: configuration)
+    let contracts = priced.contracts
+    let profile = SnapshotAnalytics.profile(store: store, priced: priced, contracts: contracts, time: time, configuration: configuration)
 
     Benchmark("Snapshot_Forwards") { benchmark in
         for _ in benchmark.scaledIterations {
@@ -35,16 +41,30 @@ let benchmarks: @Sendable () -> Void = {
                                             spot: forwards.spot, spotSource: forwards.spotSource, forwards: forwards.forwards))
         }
     }
-    Benchmark("Snapshot_Analytics") { benchmark in
+    Benchmark("Snapshot_Greeks") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(SnapshotGreeks(priced: priced)) }
+    }
+    Benchmark("Snapshot_Exposures") { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(SnapshotAnalytics.compute(store: store, priced: priced, time: store.times[t], configuration: configuration))
+            blackHole(SnapshotAnalytics.exposures(store: store, priced: priced, greeks: greeks, time: time, configuration: configuration))
         }
     }
-    for workers in [1, 2] {
-        Benchmark("DayRun_\(store.snapshotCount)snapshots_\(workers)workers") { benchmark in
-            for _ in benchmark.scaledIterations {
-                blackHole(DayRun.run(stores: [store], configuration: configuration, workers: workers))
-            }
+    Benchmark("Snapshot_Profile") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(SnapshotAnalytics.profile(store: store, priced: priced, contracts: contracts, time: time, configuration: configuration))
+        }
+    }
+    Benchmark("Snapshot_Levels") { benchmark in
+        for _ in benchmark.scaledIterations {
+            var result = exposures
+            SnapshotAnalytics.levels(&result, store: store, priced: priced, contracts: contracts, profile: profile,
+                                     contractGEX: contractGEX, configuration: configuration)
+            blackHole(result)
+        }
+    }
+    Benchmark("Snapshot_Analytics") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(SnapshotAnalytics.compute(store: store, priced: priced, time: time, configuration: configuration))
         }
     }
 }

@@ -1,6 +1,8 @@
 // OptionsMath kernels on 1M SPX-like options (S = 5000, K 0.7–1.3 S, T 1 day–2 years log-uniform,
 // σ 8–80 %, r 4 %, q 1.3 %, calls/puts 50/50; the same distribution as Benchmarks/peers/kernel_peers.py):
-// gamma-only and the seven greeks on 1 and 2 threads, and the plain scalar loop beside them.
+// gamma-only and the seven greeks on 1 and 2 threads, and the plain scalar loop beside them; implied
+// volatility through the batch kernel into preallocated columns (allocates nothing) and through the sharded
+// Pipeline API (allocates its output columns).
 // One iteration = the whole 1M-option batch (100k with GEX_BENCH_QUICK=1): options/s = 1M / time.
 import Benchmark
 import Foundation
@@ -64,6 +66,18 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     let prices = ParallelGreeks.greeks(inputs.columns, greeks: .price).price
+    var volatility = [Double](repeating: 0, count: n), status = [UInt8](repeating: 0, count: n)
+    Benchmark("ImpliedVolatilityKernel_1M_1thread") { benchmark in
+        for _ in benchmark.scaledIterations {
+            prices.withUnsafeBufferPointer { P in inputs.spot.withUnsafeBufferPointer { S in inputs.strike.withUnsafeBufferPointer { K in
+            inputs.time.withUnsafeBufferPointer { T in inputs.rate.withUnsafeBufferPointer { R in inputs.dividend.withUnsafeBufferPointer { Q in
+            inputs.isCall.withUnsafeBufferPointer { C in volatility.withUnsafeMutableBufferPointer { V in status.withUnsafeMutableBufferPointer { St in
+                ImpliedVolatility.blackScholes(price: P, spot: S, strike: K, time: T, rate: R, dividendYield: Q, isCall: C,
+                                               volatility: V, status: St)
+            }}}}}}}}}
+            blackHole(volatility[n / 2])
+        }
+    }
     for workers in [1, 2] {
         Benchmark("ImpliedVolatility_1M_\(workers)threads") { benchmark in
             for _ in benchmark.scaledIterations {

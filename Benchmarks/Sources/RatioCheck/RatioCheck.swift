@@ -19,7 +19,9 @@ struct RatioCheck {
             return fastest
         }
 
-        let thresholds = (try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: CommandLine.arguments.dropFirst().first ?? "thresholds.json")))) as? [String: Double] ?? [:]
+        // The numeric top-level keys are minimum ratios (malloc_budgets, an object, is MallocBudgetCheck's).
+        let file = (try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: CommandLine.arguments.dropFirst().first ?? "thresholds.json")))) as? [String: Any] ?? [:]
+        let thresholds = file.compactMapValues { ($0 as? NSNumber)?.doubleValue }
         var failures = 0
         func check(_ name: String, _ ratio: Double) {
             let minimum = thresholds[name] ?? 1
