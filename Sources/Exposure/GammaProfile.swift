@@ -79,22 +79,27 @@ public struct GammaProfile: Sendable {
         var start = 0
         while start < contracts.count {
             let width = min(block, contracts.count - start)
-            tile.withUnsafeMutableBufferPointer { t in
-                for j in levels.indices {
-                    repricing.scaledGamma(logMove: moves[j], range: start..<(start + width),
-                                          into: UnsafeMutableBufferPointer(rebasing: t[(j * width)..<(j * width + width)]))
-                }
-            }
-            Self.accumulate(tile, rows: levels.count, width: width, aggregation: aggregation, start: start, into: &result)
             if withDelta {
-                deltaTile.withUnsafeMutableBufferPointer { t in
-                    for j in levels.indices {
-                        repricing.delta(logMove: moves[j], range: start..<(start + width),
-                                        into: UnsafeMutableBufferPointer(rebasing: t[(j * width)..<(j * width + width)]))
+                tile.withUnsafeMutableBufferPointer { t in
+                    deltaTile.withUnsafeMutableBufferPointer { dt in
+                        for j in levels.indices {
+                            let cells = (j * width)..<(j * width + width)
+                            repricing.scaledGammaAndDelta(logMove: moves[j], range: start..<(start + width),
+                                                          gamma: UnsafeMutableBufferPointer(rebasing: t[cells]),
+                                                          delta: UnsafeMutableBufferPointer(rebasing: dt[cells]))
+                        }
                     }
                 }
                 Self.accumulate(deltaTile, rows: levels.count, width: width, aggregation: aggregation, start: start, into: &deltaResult)
+            } else {
+                tile.withUnsafeMutableBufferPointer { t in
+                    for j in levels.indices {
+                        repricing.scaledGamma(logMove: moves[j], range: start..<(start + width),
+                                              into: UnsafeMutableBufferPointer(rebasing: t[(j * width)..<(j * width + width)]))
+                    }
+                }
             }
+            Self.accumulate(tile, rows: levels.count, width: width, aggregation: aggregation, start: start, into: &result)
             start += width
         }
         for (j, level) in levels.enumerated() {

@@ -122,6 +122,46 @@ public struct SpotRepricing: Sendable {
         }}}}
     }
 
+    /// `scaledGamma` and `delta` of contracts `range` at S′ = S₀·e^{logMove} in one pass: the density
+    /// e^{−d1²/2} is shared by both (one vector exp per contract instead of two).
+    public func scaledGammaAndDelta(logMove: Double, range: Range<Int>, gamma: UnsafeMutableBufferPointer<Double>,
+                                    delta: UnsafeMutableBufferPointer<Double>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count && gamma.count >= range.count && delta.count >= range.count,
+                     "SpotRepricing.scaledGammaAndDelta: range outside the contracts or outputs too short")
+        let m = D8(repeating: logMove)
+        alpha.withUnsafeBufferPointer { A in beta.withUnsafeBufferPointer { B in gammaScale.withUnsafeBufferPointer { G in
+        deltaScale.withUnsafeBufferPointer { D in sign.withUnsafeBufferPointer { W in
+            var i = range.lowerBound
+            let end = range.upperBound
+            while i < end {
+                let (g, d) = Self.gammaAndDeltaLanes(A, B, G, D, W, i, m)
+                if i + 8 <= end {
+                    BatchColumns.store(g, gamma, i - range.lowerBound)
+                    BatchColumns.store(d, delta, i - range.lowerBound)
+                } else {
+                    for lane in 0..<(end - i) {
+                        gamma[i - range.lowerBound + lane] = g[lane]
+                        delta[i - range.lowerBound + lane] = d[lane]
+                    }
+                }
+                i += 8
+            }
+        }}}}}
+    }
+
+    @inline(always)
+    static func gammaAndDeltaLanes(_ A: UnsafeBufferPointer<Double>, _ B: UnsafeBufferPointer<Double>,
+                                   _ G: UnsafeBufferPointer<Double>, _ D: UnsafeBufferPointer<Double>,
+                                   _ W: UnsafeBufferPointer<Double>, _ i: Int, _ m: D8) -> (D8, D8) {
+        let d1 = d1Lanes(A, B, i, m)
+        let density = SIMDMath.expLanes(-0.5 * (d1 * d1))  // √(2π)·φ(d1)
+        let a = magnitude(d1)
+        let tail = (0.398_942_280_401_432_7 * density) * MillsRatio.value(a)  // N(−|d1|)
+        let w = BatchColumns.load(W, i)
+        let n = tail.replacing(with: 1 - tail, where: w * d1 .> 0).replacing(with: 0.5, where: d1 .== 0)
+        return (BatchColumns.load(G, i) * density, BatchColumns.load(D, i) * n)
+    }
+
     /// Σ_i weight[i]·S′·Γ_i(S′) over all contracts at S′ = S₀·e^{logMove}: eight lane partial sums
     /// in contract order, added lane 0…7 at the end (the same bits on every call and thread).
     /// `weight` holds `count` values (e.g. dealer sign × OI × multiplier).

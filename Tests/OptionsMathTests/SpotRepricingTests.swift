@@ -7,6 +7,7 @@
 // | σ = 0, T = 0 (zero-volatility limit)          | closed form e^{−qT}·step                 | exact                          |
 // | NaN strike / volatility in one contract       | that contract NaN, the others unchanged  | exact                          |
 // | any range split (padding lanes)               | the whole-range run                      | bitwise                        |
+// | fused gamma + delta pass                      | the separate passes                      | Γ bitwise, Δ 1e-15 abs         |
 import OptionsMath
 import XCTest
 
@@ -114,6 +115,20 @@ final class SpotRepricingTests: XCTestCase {
             } else {
                 XCTAssertEqual(g[i], whole[i], "contract \(i)")
             }
+        }
+    }
+
+    func testFusedPassEqualsTheSeparateOnes() {
+        let c = Self.chain(203, seed: 5)
+        let rep = SpotRepricing(referenceSpot: 5000, strike: c.K, time: c.T, volatility: c.sigma, rate: c.r, dividendYield: c.q, isCall: c.call)
+        for m in [-0.1, 0, 0.037] {
+            var g = [Double](repeating: 0, count: 203), d = g, g2 = g, d2 = g
+            g.withUnsafeMutableBufferPointer { rep.scaledGamma(logMove: m, range: 0..<203, into: $0) }
+            d.withUnsafeMutableBufferPointer { rep.delta(logMove: m, range: 0..<203, into: $0) }
+            g2.withUnsafeMutableBufferPointer { gp in d2.withUnsafeMutableBufferPointer { dp in
+                rep.scaledGammaAndDelta(logMove: m, range: 0..<203, gamma: gp, delta: dp) } }
+            XCTAssertEqual(g2, g, "gamma must be bitwise the same")
+            for i in 0..<203 { XCTAssertEqual(d2[i], d[i], accuracy: 1e-15, "delta \(i)") }
         }
     }
 }
