@@ -3,13 +3,17 @@ import MarketModel
 /// The state of an OPRA read: symbols, open interest, per-underlying builders, and the snapshot grid.
 struct OPRASampler {
     let intervalSeconds: Int
+    let limits: ArchiveLimits
     private var builders: [String: DayStoreBuilder] = [:]
     private var symbols: [Int64: ContractKey] = [:]
     private var defects = DefectCounts()
     private var rows = 0
     private var grid: [Instant] = []
 
-    init(intervalSeconds: Int) { self.intervalSeconds = intervalSeconds }
+    init(intervalSeconds: Int, limits: ArchiveLimits = .default) {
+        self.intervalSeconds = intervalSeconds
+        self.limits = limits
+    }
 
     /// Latest quote of one contract in one file (per venue for books).
     struct QuoteState {
@@ -33,7 +37,8 @@ struct OPRASampler {
     }
 
     mutating func consume(path: String, schema: OPRASchema) throws(ArchiveError) {
-        var reader = LineReader(source: try ByteStream(path: path))
+        var reader = LineReader(source: try ByteStream(path: path, maximumBytes: limits.maximumInputBytes),
+                                maximumLineLength: limits.maximumLineBytes)
         var columns: [String: Int] = [:]
         var cells = ByteCSV()
         var states: [ContractKey: QuoteState] = [:]
@@ -67,6 +72,10 @@ struct OPRASampler {
                 return defects.add("unreadable ts_recv", file: path, line: number)
             }
             let symbol = builder(for: key)
+            if builders[symbol]!.contractCount >= limits.maximumContracts {  // the next new contract would pass the cap
+                _ = builders[symbol]!.index(of: key)
+                try limits.check(builders[symbol]!, file: path, line: number)
+            }
             switch schema {
             case .statistics:
                 guard cell("stat_type").flatMap(DecimalParser.parse) == 9 else { return }
