@@ -12,7 +12,9 @@ public enum SnapshotAnalytics {
     public static func compute(store: DayStore, priced p: PricedSnapshot, time: Instant, configuration c: SnapshotConfiguration) -> SnapshotResult {
         var r = SnapshotResult(time: time, pricing: p)
         let n = p.count, S = p.spot
-        guard n > 0, S > 0 else { return r }
+        guard n > 0 else { r.status = .noContracts; return r }
+        guard S > 0, S.isFinite else { r.status = .noSpot; return r }
+        if p.weight.allSatisfy({ $0 == 0 }) { r.status = .noOpenInterest }
         var delta = [Double](repeating: 0, count: n), gamma = delta, vanna = delta, charm = delta
         let spots = [Double](repeating: S, count: n)
         spots.withUnsafeBufferPointer { Sp in p.strike.withUnsafeBufferPointer { K in p.years.withUnsafeBufferPointer { T in
@@ -74,6 +76,7 @@ public enum SnapshotAnalytics {
         let reprice = { (x: Double) in GammaProfile.value(at: x, contracts: contracts, unit: c.unit) }
         r.zeroGammas = ZeroGamma.refinedRoots(levels: levels, profile: profile.curve(.all), tolerance: 1e-9 * S, function: reprice)
         r.zeroGamma = ZeroGamma.nearestFirst(r.zeroGammas, spot: S).first
+        r.zeroGammaNote = ZeroGamma.absenceNote(roots: r.zeroGammas, profile: profile.curve(.all), halfWidth: c.gridHalfWidth)
         r.profileAtSpot = reprice(S)
         r.regime = GammaRegime(profileAtSpot: r.profileAtSpot)
         r.dexProfile = profile.dollarDelta
