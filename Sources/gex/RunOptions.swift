@@ -43,6 +43,13 @@ struct RunOptions: ParsableArguments {
     @Option(name: .customLong("format"), help: "Table format: parquet (ZSTD, units in the key-value metadata) or csv.")
     var tableFormat = "parquet"
 
+    @OptionGroup var limits: LimitOptions
+
+    /// Testing aid (hidden): snapshots per parallel region and per worker chunk (default `DayRun.batchSize`
+    /// and 1). Outputs are bit-identical for every value; `make test-tiny` checks 1, 2, 3 and 7.
+    @Option(name: .customLong("chunk-size"), help: ArgumentHelp("Snapshots per parallel batch and per worker chunk (testing).", visibility: .hidden))
+    var chunkSize: Int?
+
     func validate() throws {
         guard every >= 1 else { throw ValidationError("--every must be at least 1") }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
@@ -51,6 +58,7 @@ struct RunOptions: ParsableArguments {
         guard wallBand == "all" || (Double(wallBand) ?? 0) > 0 else { throw ValidationError("--wall-band must be a positive fraction or 'all'") }
         guard (60...3600).contains(interval) else { throw ValidationError("--interval must be 60 … 3600 seconds") }
         guard ["parquet", "csv"].contains(tableFormat) else { throw ValidationError("--format must be parquet or csv") }
+        if let chunkSize, chunkSize < 1 { throw ValidationError("--chunk-size must be at least 1") }
     }
 
     var snapshotConfiguration: SnapshotConfiguration {
@@ -83,7 +91,7 @@ enum DayExecution {
     /// Reads `archives`, runs the day and publishes per `layout`.
     static func execute(archives: [String], options o: RunOptions, quiet: Bool, layout: Layout) throws -> [Written] {
         let started = Date()
-        let (format, day) = try ArchiveReader.read(paths: archives, intervalSeconds: o.interval)
+        let (format, day) = try ArchiveReader.read(paths: archives, intervalSeconds: o.interval, limits: o.limits.limits)
         let readSeconds = Date().timeIntervalSince(started)
         let groups: [(String, [DayStore])]
         switch layout {
@@ -94,7 +102,8 @@ enum DayExecution {
         for (path, stores) in groups {
             let bar = ProgressBar(enabled: !quiet)
             let c = o.snapshotConfiguration
-            let result = DayRun.run(stores: stores, configuration: c, every: o.every, workers: o.workers) { done, total in bar.update(done, total) }
+            let result = DayRun.run(stores: stores, configuration: c, every: o.every, workers: o.workers,
+                                    batchSize: o.chunkSize ?? DayRun.batchSize, chunkSize: o.chunkSize ?? 1) { done, total in bar.update(done, total) }
             bar.finish()
             let out = try AtomicDirectory(path: path)
             for table in result.tables { try write(table, into: out, options: o, configuration: c) }
