@@ -136,13 +136,21 @@ enum DayExecution {
     /// The HTML report of each underlying (conventions from the metadata, rejected rows and counts as warnings);
     /// with several underlyings report.html is an index of report_<SYMBOL>.html pages.
     static func report(stores: [DayStore], result: DayRunResult, metadata: [String: Any], day: ArchiveDay) -> [(underlying: String, html: String)] {
-        let conventions = ((metadata["conventions"] as? [String: Any]) ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, "\($0.value)") }
+        let conventions = ((metadata["conventions"] as? [String: Any]) ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, text($0.value)) }
         let warnings = day.defects.entries.sorted { $0.key < $1.key }.map { "\($0.value.count) × \($0.key) (first: \($0.value.firstFile):\($0.value.firstLine))" }
             + result.counts.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.value) × \($0.key)" }
         return zip(stores, result.lastSnapshots).map { store, last in
             (store.underlying, HTMLReport.render(DayReportBuilder.make(underlying: store.underlying, tables: result.tables, last: last,
                                                                        conventions: conventions, warnings: warnings)))
         }
+    }
+
+    /// A metadata value in words, nested dictionaries with their keys sorted: `"\(dictionary)"` follows the
+    /// per-process hash seed, which made report.html differ between identical runs.
+    static func text(_ value: Any) -> String {
+        if let d = value as? [String: Any] { return "[" + d.keys.sorted().map { "\"\($0)\": \(text(d[$0]!))" }.joined(separator: ", ") + "]" }
+        if let a = value as? [Any] { return "[" + a.map(text).joined(separator: ", ") + "]" }
+        return "\(value)"
     }
 
     static func write(_ table: OutputTable, into out: AtomicDirectory, options o: RunOptions, configuration c: SnapshotConfiguration) throws {
