@@ -120,7 +120,9 @@ public enum AsOfParser {
         else if body.count > 16, let signIndex = body.lastIndex(where: { $0 == "+" || $0 == "-" }),
                 body.distance(from: body.startIndex, to: signIndex) >= 16 {
             let zone = body[body.index(after: signIndex)...].split(separator: ":")
-            guard zone.count == 2, let hh = Int(zone[0]), let mm = Int(zone[1]) else { return nil }
+            // Offsets are ±HH:MM with HH ≤ 23: a long digit run overflowed the seconds (found by fuzzing).
+            guard zone.count == 2, zone[0].count <= 2, zone[1].count == 2, let hh = Int(zone[0]), let mm = Int(zone[1]),
+                  (0...23).contains(hh), (0...59).contains(mm) else { return nil }
             offset = Int64((hh * 3600 + mm * 60) * (body[signIndex] == "-" ? -1 : 1))
             body = body[..<signIndex]
         }

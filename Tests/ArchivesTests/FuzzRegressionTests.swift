@@ -6,6 +6,8 @@
 // |--------------------------------------|--------------|---------------------------------------------------|
 // | chain_asof_long_digit_run.csv        | FuzzNumbers  | Int(...)! trap on a 28-digit date part (as-of)    |
 // | number_asof_long_digit_run.txt       | FuzzNumbers  | the same, straight into AsOfParser.parse          |
+// | number_iso_offset_overflow.txt       | FuzzNumbers  | Int overflow trap: a ±HH:MM offset with 20 digits |
+// |                                      |              | (parseISO, i.e. `--asof`)                         |
 // | opra_repeated_header_name.csv        | FuzzOPRA     | index out of range: a repeated header name made   |
 // |                                      |              | the column map shorter than the rows              |
 // | opra_out_of_range_numbers.csv        | review of the | Int64(1e30)/Int64(nan) traps on instrument_id;   |
@@ -27,6 +29,7 @@ final class FuzzRegressionTests: XCTestCase {
             if reader == "asof" {
                 let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
                 XCTAssertNil(AsOfParser.parse(text), file)
+                XCTAssertNil(AsOfParser.parseISO(text), file)
                 continue
             }
             switch Self.read(reader, path) {
@@ -58,5 +61,8 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertNil(AsOfParser.parse("5555555555555555555555550312-09-1"))
         XCTAssertNil(AsOfParser.parse("September 99999999999999999999999, 2023 10:31 AM"))
         XCTAssertNotNil(AsOfParser.parse("2023-09-14 10:31"), "a normal ISO date still parses")
+        XCTAssertNil(AsOfParser.parseISO("2023-09-14T10:31+99999999999999999999:00"))
+        XCTAssertNil(AsOfParser.parseISO("2023-09-14T10:31+24:00"))
+        XCTAssertEqual(AsOfParser.parseISO("2023-09-14T10:31-04:00"), AsOfParser.parseISO("2023-09-14T14:31Z"))
     }
 }
