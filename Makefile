@@ -27,7 +27,7 @@ PEERS_REQUIREMENTS := Benchmarks/peers/requirements-test.txt
 PEERS_PYTHON := $(CURDIR)/$(PEERS_VENV)/bin/python
 REAL_CHAINS := $(wildcard ../shared/data/real/*quotedata*)
 
-.PHONY: help setup setup-test peers-venv build release data test test-swift test-cli test-run test-peers test-day-peer run bench bench-quick bench-check bench-peers check-imports clean
+.PHONY: help setup setup-test peers-venv build release data test test-swift test-cli test-run test-tiny test-peers test-day-peer run bench bench-quick bench-check bench-peers check-imports check check-thread fuzz clean
 
 # $(call apt-install,PACKAGES): apt-get install the missing ones (silent when all are present). Without
 # Recommends: chromium's would add ~100 more packages (systemd, upower, mesa, …); the others have none.
@@ -64,7 +64,7 @@ build: setup ## Debug build (portable)
 release: setup ## Release build with the host's SIMD (SIMD=$(SIMD))
 	$(SWIFT_RELEASE)
 
-test: setup-test check-imports test-swift test-cli test-run test-peers test-day-peer ## All tests: Swift tests (release, host SIMD), CLI contract, gex run end to end, Perfiliev and numpy day peer comparisons
+test: setup-test check-imports test-swift test-cli test-run test-tiny test-peers test-day-peer ## All tests: Swift tests (release, host SIMD), CLI contract, gex run end to end, tiny chunks, Perfiliev and numpy day peer comparisons
 
 test-swift: setup-test peers-venv
 	GEX_PEERS_PYTHON=$(PEERS_PYTHON) GEX_SIMD=$(SIMD) swift test -c release --disable-swift-testing --scratch-path $(TEST_DIR)
@@ -80,6 +80,23 @@ test-peers: release ## gex levels --convention perfiliev vs the independent nump
 
 test-day-peer: release peers-venv ## gex run vs the independent numpy day engine: generated days and the real DataShop samples, every table
 	$(PEERS_PYTHON) Benchmarks/peers/compare_day.py --gex $(GEX)
+
+test-tiny: release ## gex run with --chunk-size 1/2/3/7 on 1/2/3 workers: every output bit-identical to the default chunking
+	scripts/test-tiny.sh $(GEX)
+
+ASAN_DIR := .build-asan
+# Leak detection off: LeakSanitizer's reports (~400 KB) all come from XCTest teardown blocks, Foundation.Process and
+# static test fixtures — no frame in Sources/ (checked on 2026-11-25).
+check: setup-test ## XCTest suite under AddressSanitizer (Swift and C) + UndefinedBehaviorSanitizer (C targets; swiftc has no UBSan)
+	ASAN_OPTIONS=detect_leaks=0 swift test --sanitize=address -Xcc -fsanitize=undefined -Xcc -fno-sanitize-recover=undefined \
+	  --disable-swift-testing --scratch-path $(ASAN_DIR)
+
+check-thread: setup ## The parallel code's tests under ThreadSanitizer (PipelineTests, SnapshotEngineTests)
+	swift test --sanitize=thread --disable-swift-testing --scratch-path .build-tsan --filter 'PipelineTests|SnapshotEngineTests'
+
+FUZZ_SECONDS ?= 30
+fuzz: setup ## libFuzzer on every reader (chain, DataShop, OPRA, gzip/zip stream, number/as-of parsers), FUZZ_SECONDS each (default 30)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 check-imports: ## Enforce the one-way layer rule on import lines
 	@scripts/check-imports.sh
@@ -116,4 +133,4 @@ bench-peers: release ## The peers harness: numpy/scipy greeks, numpy Newton and 
 	Benchmarks/peers/run_peers.sh $(GEX)
 
 clean: ## Remove build folders
-	rm -rf .build $(RELEASE_DIR) $(TEST_DIR) Benchmarks/.build
+	rm -rf .build $(RELEASE_DIR) $(TEST_DIR) $(ASAN_DIR) .build-tsan .build-fuzz Benchmarks/.build

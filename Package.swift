@@ -98,3 +98,15 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Archives", "Exposure", "MarketModel"]),
     ]
 )
+
+// libFuzzer targets (Tests/Fuzz), only with `GEX_FUZZ=1`: plain `swift build` / `swift test` never
+// see them. `make fuzz` (scripts/fuzz.sh) builds each with `--sanitize=fuzzer --sanitize=address`
+// and edge/compare coverage in every module.
+if Context.environment["GEX_FUZZ"] == "1" {
+    let parseAsLibrary: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["Archives"], path: "Tests/Fuzz/FuzzSupport"))
+    for name in ["FuzzChain", "FuzzDataShop", "FuzzOPRA", "FuzzByteStream", "FuzzNumbers"] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["FuzzSupport", "Archives", "MarketModel"],
+                                                 path: "Tests/Fuzz/\(name)", swiftSettings: parseAsLibrary))
+    }
+}

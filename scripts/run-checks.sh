@@ -142,5 +142,13 @@ PY
 "$gex" run "$sample" --out /proc/gex-no/out --quiet 2>"$tmp/err"; code=$?
 [ $code = 74 ] && grep -q "/proc/gex-no" "$tmp/err" && ok || bad "unwritable --out gave exit $code"
 
+# Limits: a cap set low refuses the input with exit 65, naming the file and how to raise the cap.
+"$gex" run "$sample" --out "$tmp/capped" --max-contracts 10 --quiet 2>"$tmp/err"; code=$?
+[ $code = 65 ] && grep -q "$sample" "$tmp/err" && grep -q -- "--max-contracts" "$tmp/err" && ok || bad "--max-contracts 10 gave exit $code: $(cat "$tmp/err")"
+GEX_MAX_LINE_BYTES=40 "$gex" levels data/spx_quotedata_2023-09-14.csv >/dev/null 2>"$tmp/err"; code=$?
+[ $code = 65 ] && grep -q "GEX_MAX_LINE_BYTES" "$tmp/err" && ok || bad "GEX_MAX_LINE_BYTES=40 gave exit $code: $(cat "$tmp/err")"
+"$gex" run "$sample" --out "$tmp/capped" --max-input-bytes 100000 --quiet 2>"$tmp/err"; code=$?
+[ $code = 65 ] && grep -q -- "--max-input-bytes" "$tmp/err" && ok || bad "--max-input-bytes gave exit $code: $(cat "$tmp/err")"
+
 echo "run: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -649,13 +649,23 @@ def _sum_by(keys, values):
 
 
 def _roots(levels, curve, func, spot, xtol):
+    """Sign changes refined with Brent; a run of exact zeros is a root (its middle level) only when the
+    values on both sides of the run have opposite signs (no root for an identically zero profile)."""
     roots = []
-    for i in range(len(levels)):
+    n = len(levels)
+    i = 0
+    while i < n:
         if curve[i] == 0:
-            roots.append(float(levels[i]))
+            end = i
+            while end + 1 < n and curve[end + 1] == 0:
+                end += 1
+            if i > 0 and end + 1 < n and (curve[i - 1] < 0) != (curve[end + 1] < 0):
+                roots.append(float(levels[(i + end) // 2]))
+            i = end + 1
             continue
-        if i + 1 < len(levels) and curve[i + 1] != 0 and (curve[i] < 0) != (curve[i + 1] < 0):
+        if i + 1 < n and curve[i + 1] != 0 and (curve[i] < 0) != (curve[i + 1] < 0):
             roots.append(brentq(func, levels[i], levels[i + 1], xtol=xtol * spot, rtol=4 * EPS, maxiter=200))
+        i += 1
     return roots
 
 
@@ -852,6 +862,11 @@ def run(paths: list[str], cfg: Config | None = None, use_threads: bool = True, s
             p = price_snapshot(store, t, spot, source, fwd, cfg)
             for k, val in p.counts["_reasons"].items():
                 counts[k] = counts.get(k, 0) + val
+            # Snapshot status counts, as gex run reports them (the levels row of a skipped snapshot is not compared).
+            status = ("skipped: no live contracts" if len(p.strike) == 0 else "skipped: no spot" if not spot > 0
+                      else "no open interest: exposures zero" if not np.any(p.weight != 0) else None)
+            if status is not None:
+                counts["snapshots " + status] = counts.get("snapshots " + status, 0) + 1
             if len(p.strike) == 0 or not spot > 0:
                 continue
             analyse(store, p, cfg, tables)

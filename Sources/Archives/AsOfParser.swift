@@ -89,8 +89,9 @@ public enum AsOfParser {
     static func numericDate(_ word: String) -> (year: Int, month: Int, day: Int)?? {
         for separator in ["-", "/", "."] as [Character] {
             let parts = word.split(separator: separator, omittingEmptySubsequences: false)
-            guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigitCharacter) }) else { continue }
-            let a = Int(parts[0])!, b = Int(parts[1])!, c = Int(parts[2])!
+            // At most 4 digits per part: a longer run is no date (and would overflow Int: found by fuzzing).
+            guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCIIDigitCharacter) }),
+                  let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { continue }
             if parts[0].count == 4 { return .some((a, b, c)) }
             guard parts[2].count == 4 else { return .some(nil) }
             if separator == "." { return .some((c, b, a)) }  // dotted dates are day-first everywhere
@@ -119,7 +120,9 @@ public enum AsOfParser {
         else if body.count > 16, let signIndex = body.lastIndex(where: { $0 == "+" || $0 == "-" }),
                 body.distance(from: body.startIndex, to: signIndex) >= 16 {
             let zone = body[body.index(after: signIndex)...].split(separator: ":")
-            guard zone.count == 2, let hh = Int(zone[0]), let mm = Int(zone[1]) else { return nil }
+            // Offsets are ±HH:MM with HH ≤ 23: a long digit run overflowed the seconds (found by fuzzing).
+            guard zone.count == 2, zone[0].count <= 2, zone[1].count == 2, let hh = Int(zone[0]), let mm = Int(zone[1]),
+                  (0...23).contains(hh), (0...59).contains(mm) else { return nil }
             offset = Int64((hh * 3600 + mm * 60) * (body[signIndex] == "-" ? -1 : 1))
             body = body[..<signIndex]
         }

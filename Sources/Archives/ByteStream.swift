@@ -21,6 +21,10 @@ public final class ByteStream {
     public let zipMemberName: String?
     /// On-disk bytes read so far.
     public private(set) var bytesRead = 0
+    /// Bytes handed out so far (after decompression).
+    public private(set) var bytesProduced = 0
+    /// Largest number of bytes handed out (after decompression) before `read` throws.
+    public let maximumBytes: Int
 
     private let handle: UnsafeMutablePointer<FILE>
     private var stream = z_stream()
@@ -31,9 +35,11 @@ public final class ByteStream {
     private var streamOpen = false
     private let inflating: Bool
 
-    /// Opens `path` for reading.
-    public init(path: String) throws(ArchiveError) {
+    /// Opens `path` for reading; reading more than `maximumBytes` (decompressed) bytes is an error
+    /// naming the file and `--max-input-bytes` (a decompression bomb stops there).
+    public init(path: String, maximumBytes: Int = ArchiveLimits.default.maximumInputBytes) throws(ArchiveError) {
         self.path = path
+        self.maximumBytes = maximumBytes
         guard let handle = fopen(path, "rb") else {
             throw ArchiveError(.io, file: path, reason: "cannot open the file (\(String(cString: strerror(errno))))")
         }
@@ -81,6 +87,16 @@ public final class ByteStream {
     /// Fills `buffer` from `offset` with up to `buffer.count − offset` bytes; returns how many
     /// were written, 0 at the end of the data.
     public func read(into buffer: inout [UInt8], from offset: Int) throws(ArchiveError) -> Int {
+        let n = try readUnchecked(into: &buffer, from: offset)
+        bytesProduced += n
+        guard bytesProduced <= maximumBytes else {
+            throw ArchiveLimits.exceeded(file: path, what: "input size (bytes after decompression)", limit: maximumBytes,
+                                         option: "--max-input-bytes", variable: "GEX_MAX_INPUT_BYTES")
+        }
+        return n
+    }
+
+    private func readUnchecked(into buffer: inout [UInt8], from offset: Int) throws(ArchiveError) -> Int {
         let capacity = buffer.count - offset
         guard capacity > 0, !finished else { return 0 }
         if !inflating {

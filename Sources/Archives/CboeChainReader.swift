@@ -16,27 +16,30 @@ import OptionsMath
 public enum CboeChainReader {
     /// Largest chain file accepted, in (decompressed) bytes: a full SPX chain is ~1.5 MB, so a
     /// larger input is refused rather than read into memory.
-    public static let maximumBytes = 256 << 20
+    public static let maximumBytes = ArchiveLimits.chainBytesCeiling
 
     /// Reads and parses a file (plain, `.gz` or single-member `.zip`). `asOf` overrides the
-    /// file's as-of time.
-    public static func read(path: String, asOf override: Instant? = nil) throws(ArchiveError) -> CboeChainFile {
-        let stream = try ByteStream(path: path)
-        var bytes = [UInt8](repeating: 0, count: 1 << 21)
+    /// file's as-of time. The file may hold at most min(`maximumBytes`, `limits.maximumInputBytes`)
+    /// bytes after decompression and lines of at most `limits.maximumLineBytes`.
+    public static func read(path: String, asOf override: Instant? = nil, limits: ArchiveLimits = .default) throws(ArchiveError) -> CboeChainFile {
+        let cap = min(maximumBytes, limits.maximumInputBytes)
+        let stream = try ByteStream(path: path, maximumBytes: cap + 1)
+        var bytes = [UInt8](repeating: 0, count: min(1 << 21, cap + 1))
         var count = 0
         while true {
             if count == bytes.count {
-                guard bytes.count < maximumBytes else {
-                    throw ArchiveError(.badData, file: path, reason: "larger than \(maximumBytes >> 20) MB: not a single chain download")
+                guard bytes.count <= cap else {
+                    throw ArchiveLimits.exceeded(file: path, what: "input size (bytes after decompression; a chain download is ~1.5 MB)",
+                                                 limit: cap, option: "--max-input-bytes (at most \(maximumBytes))", variable: "GEX_MAX_INPUT_BYTES")
                 }
-                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, maximumBytes - bytes.count)))
+                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, cap + 1 - bytes.count)))
             }
             let n = try stream.read(into: &bytes, from: count)
             if n == 0 { break }
             count += n
         }
         bytes.removeSubrange(count...)
-        return try parse(bytes: bytes, file: path, asOf: override)
+        return try parse(bytes: bytes, file: path, asOf: override, maximumLineBytes: limits.maximumLineBytes)
     }
 
     /// Parses the text of a chain file; `file` names it in errors.
@@ -45,8 +48,14 @@ public enum CboeChainReader {
     }
 
     /// Parses the bytes of a chain file (UTF-8 or ASCII; a BOM is skipped); `file` names it in errors.
-    public static func parse(bytes: [UInt8], file: String, asOf override: Instant? = nil) throws(ArchiveError) -> CboeChainFile {
+    /// Lines longer than `maximumLineBytes` are refused.
+    public static func parse(bytes: [UInt8], file: String, asOf override: Instant? = nil,
+                             maximumLineBytes: Int = ArchiveLimits.default.maximumLineBytes) throws(ArchiveError) -> CboeChainFile {
         let lines = LineRanges(bytes)
+        if let long = lines.ranges.firstIndex(where: { $0.count > maximumLineBytes }) {
+            throw ArchiveLimits.exceeded(file: file, line: long + 1, what: "line length in bytes", limit: maximumLineBytes,
+                                         option: "--max-line-bytes", variable: "GEX_MAX_LINE_BYTES")
+        }
         func text(_ k: Int) -> Substring { Substring(String(decoding: bytes[lines.ranges[k]], as: UTF8.self)) }
         guard let headerIndex = lines.ranges.indices.first(where: { k in
             CSVLine.cells(text(k).prefix(40)).first?.trimmingWhitespace == "Expiration Date"

@@ -30,28 +30,30 @@ public struct ArchiveDay: Sendable {
 /// root) merge into one store per underlying. Row defects are skipped and counted by reason;
 /// header defects throw `ArchiveError` with file and line.
 public enum DataShopReader {
-    /// Reads and merges `paths`.
-    public static func read(paths: [String]) throws(ArchiveError) -> ArchiveDay {
+    /// Reads and merges `paths`, refusing inputs over `limits` (contracts and snapshots per
+    /// underlying, line length, decompressed bytes per file) with an error naming the file and cap.
+    public static func read(paths: [String], limits: ArchiveLimits = .default) throws(ArchiveError) -> ArchiveDay {
         var builders = DataShopBuilders()
         var defects = DefectCounts()
         var unknown: [String: [String]] = [:]
         var files: [(String, Int)] = []
         var rowsRead = 0
         for path in paths {
-            let source = try ByteStream(path: path)
-            var reader = LineReader(source: source)
+            let source = try ByteStream(path: path, maximumBytes: limits.maximumInputBytes)
+            var reader = LineReader(source: source, maximumLineLength: limits.maximumLineBytes)
             var rows: DataShopRows?
             try reader.forEachLine { line, number throws(ArchiveError) in
                 if rows == nil {
                     let header = CSVLine.cells(Substring(String(decoding: line, as: UTF8.self))).map(String.init)
                     let columns = try DataShopColumns(header: header, file: path, line: number)
                     unknown[path] = columns.unknown
-                    rows = DataShopRows(columns: columns, file: path)
+                    rows = DataShopRows(columns: columns, file: path, limits: limits)
                     return
                 }
-                rows!.add(line: line, number: number, into: &builders, defects: &defects)
+                try rows!.add(line: line, number: number, into: &builders, defects: &defects)
             }
             guard let rows else { throw ArchiveError(.badData, file: path, reason: "empty file: no DataShop header") }
+            for builder in builders.list { try limits.check(builder, file: path, line: nil) }
             guard rows.rowCount > 0 else { throw ArchiveError(.badData, file: path, line: 2, reason: "no data rows after the header") }
             rowsRead += rows.rowCount
             files.append((path, source.bytesRead))
@@ -93,6 +95,7 @@ struct DataShopBuilders {
 final class DataShopRows {
     let columns: DataShopColumns
     let file: String
+    let limits: ArchiveLimits
     private(set) var rowCount = 0
     private var cells = ByteCSV()
     private var timeCache: [UInt64: Instant] = [:]
@@ -108,13 +111,14 @@ final class DataShopRows {
     /// The previous (root, expiry) and its settlement instant.
     private var lastSettlement: (root: String, expiry: CivilDate, instant: Instant)?
 
-    init(columns: DataShopColumns, file: String) {
+    init(columns: DataShopColumns, file: String, limits: ArchiveLimits = .default) {
         self.columns = columns
         self.file = file
+        self.limits = limits
     }
 
     func add(line: UnsafeBufferPointer<UInt8>, number: Int, into builders: inout DataShopBuilders,
-                      defects: inout DefectCounts) {
+                      defects: inout DefectCounts) throws(ArchiveError) {
         if cells.isBlank(line) { return }
         rowCount += 1
         cells.split(line)
@@ -180,6 +184,8 @@ final class DataShopRows {
             lastSymbol = (Array(symbolBytes), slot)
         }
         builders.list[slot].add(contract: key, time: time, quote: quote, spot: spot, spotSource: source, openInterest: oi)
+        // Checked every 256 rows (and after each file): the overshoot is bounded, the hot loop stays cheap.
+        if rowCount & 255 == 0 { try limits.check(builders.list[slot], file: file, line: number) }
     }
 
     /// The upper-cased, trimmed root of a root cell, or nil and the skip reason (empty, longer than

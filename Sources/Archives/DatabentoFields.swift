@@ -4,7 +4,7 @@ import MarketModel
 /// (`pretty_ts`) or integer nanoseconds; prices as decimals (`pretty_px`) or integers in units
 /// of 1e-9, where i64::MAX means "undefined".
 enum DatabentoFields {
-    /// Nanoseconds since the epoch, or nil when the cell is empty or malformed.
+    /// Nanoseconds since the epoch, or nil when the cell is empty, malformed or outside 1970–2261.
     static func nanoseconds(_ cell: UnsafeBufferPointer<UInt8>) -> Int64? {
         guard !cell.isEmpty else { return nil }
         if cell.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
@@ -22,6 +22,7 @@ enum DatabentoFields {
         }
         guard let y = digits(0, 4), let mo = digits(5, 7), let d = digits(8, 10), let h = digits(11, 13),
               let mi = digits(14, 16), let s = digits(17, 19), h < 24, mi < 60, s < 61,
+              (1970...2261).contains(y),  // Int64 nanoseconds since 1970 end in 2262: a later year would overflow
               let date = CivilDate(year: y, month: mo, day: d)?.daysSinceEpoch else { return nil }
         var fraction: Int64 = 0
         if cell.count > 20 {

@@ -12,7 +12,7 @@ import Darwin
 /// Everything else (exponents, long mantissas, `inf`/`nan` words) goes to `strtod`, which is
 /// correctly rounded in glibc. Thousands separators are rejected (nil), as are empty cells
 /// and trailing garbage.
-enum DecimalParser {
+package enum DecimalParser {
     static let powersOfTen: [Double] = (0...22).map { p in
         var v = 1.0
         for _ in 0..<p { v *= 10 }
@@ -20,7 +20,7 @@ enum DecimalParser {
     }
 
     /// The value of the bytes, or nil when they are not one complete number.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         var i = 0, n = bytes.count
         while i < n, bytes[i] == 0x20 { i += 1 }
         while n > i, bytes[n - 1] == 0x20 { n -= 1 }

@@ -14,9 +14,9 @@ public struct LineReader {
     private var buffer: [UInt8]
 
     /// Reads lines from `source` with a buffer of `blockSize` bytes.
-    public init(source: ByteStream, blockSize: Int = 1 << 20, maximumLineLength: Int = 1 << 24) {
+    public init(source: ByteStream, blockSize: Int = 1 << 20, maximumLineLength: Int = ArchiveLimits.default.maximumLineBytes) {
         self.source = source
-        self.buffer = [UInt8](repeating: 0, count: blockSize)
+        self.buffer = [UInt8](repeating: 0, count: max(1, min(blockSize, maximumLineLength + 1)))
         self.maximumLineLength = maximumLineLength
     }
 
@@ -76,11 +76,11 @@ public struct LineReader {
             if carried > 0 { buffer.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: $0.baseAddress! + start, count: carried) } }
             filled = carried
             if filled == buffer.count {
-                guard buffer.count < maximumLineLength else {
-                    throw ArchiveError(.badData, file: source.path, line: lineNumber,
-                                       reason: "line longer than \(maximumLineLength) bytes (limit: maximumLineLength)")
+                guard buffer.count <= maximumLineLength else {  // the buffer holds a partial line longer than the cap
+                    throw ArchiveLimits.exceeded(file: source.path, line: lineNumber, what: "line length in bytes",
+                                                 limit: maximumLineLength, option: "--max-line-bytes", variable: "GEX_MAX_LINE_BYTES")
                 }
-                buffer.append(contentsOf: repeatElement(0, count: min(buffer.count, maximumLineLength - buffer.count)))
+                buffer.append(contentsOf: repeatElement(0, count: min(buffer.count, maximumLineLength + 1 - buffer.count)))
             }
         }
     }

@@ -16,22 +16,17 @@ import MarketModel
 /// Files are processed statistics → definitions → quotes → trades; each must be in time order
 /// (as Databento writes them); a record out of order is counted and skipped.
 public enum OPRAReader {
-    /// Reads the files (any mix of schemas, detected from each header).
-    public static func read(paths: [String], intervalSeconds: Int = 60) throws(ArchiveError) -> ArchiveDay {
+    /// Reads the files (any mix of schemas, detected from each header), refusing inputs over `limits`.
+    public static func read(paths: [String], intervalSeconds: Int = 60, limits: ArchiveLimits = .default) throws(ArchiveError) -> ArchiveDay {
         var kinds: [(OPRASchema, String)] = []
         for path in paths {
-            let stream = try ByteStream(path: path)
-            var reader = LineReader(source: stream, blockSize: 1 << 16)
-            var header: [String] = []
-            try reader.forEachLine { line, _ throws(ArchiveError) in
-                if header.isEmpty { header = CSVLine.cells(Substring(String(decoding: line, as: UTF8.self))).map { String($0) } }
-            }
+            let header = try ArchiveReader.firstLine(of: path, limits: limits).map { CSVLine.cells(Substring($0)).map(String.init) } ?? []
             guard let schema = OPRASchema(header: header) else {
                 throw ArchiveError(.badData, file: path, line: 1, reason: "not a Databento OPRA CSV header (unknown schema): \(header.prefix(8).joined(separator: ","))")
             }
             kinds.append((schema, path))
         }
-        var state = OPRASampler(intervalSeconds: intervalSeconds)
+        var state = OPRASampler(intervalSeconds: intervalSeconds, limits: limits)
         for (schema, path) in kinds.sorted(by: { $0.0.order < $1.0.order }) {
             try state.consume(path: path, schema: schema)
         }

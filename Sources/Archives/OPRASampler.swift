@@ -3,13 +3,17 @@ import MarketModel
 /// The state of an OPRA read: symbols, open interest, per-underlying builders, and the snapshot grid.
 struct OPRASampler {
     let intervalSeconds: Int
+    let limits: ArchiveLimits
     private var builders: [String: DayStoreBuilder] = [:]
     private var symbols: [Int64: ContractKey] = [:]
     private var defects = DefectCounts()
     private var rows = 0
     private var grid: [Instant] = []
 
-    init(intervalSeconds: Int) { self.intervalSeconds = intervalSeconds }
+    init(intervalSeconds: Int, limits: ArchiveLimits = .default) {
+        self.intervalSeconds = intervalSeconds
+        self.limits = limits
+    }
 
     /// Latest quote of one contract in one file (per venue for books).
     struct QuoteState {
@@ -33,25 +37,30 @@ struct OPRASampler {
     }
 
     mutating func consume(path: String, schema: OPRASchema) throws(ArchiveError) {
-        var reader = LineReader(source: try ByteStream(path: path))
+        var reader = LineReader(source: try ByteStream(path: path, maximumBytes: limits.maximumInputBytes),
+                                maximumLineLength: limits.maximumLineBytes)
         var columns: [String: Int] = [:]
+        var headerCount = 0  // header cells; `columns` may hold fewer when a name repeats
         var cells = ByteCSV()
         var states: [ContractKey: QuoteState] = [:]
         var next = 0, lastTime: Int64 = .min
         func column(_ name: String) -> Int? { columns[name] }
         try reader.forEachLine { line, number throws(ArchiveError) in
-            if columns.isEmpty {
-                for (i, name) in CSVLine.cells(Substring(String(decoding: line, as: UTF8.self))).enumerated() { columns[String(name)] = i }
+            if headerCount == 0 {
+                let names = CSVLine.cells(Substring(String(decoding: line, as: UTF8.self)))
+                for (i, name) in names.enumerated() where columns[String(name)] == nil { columns[String(name)] = i }
+                headerCount = names.count
                 return
             }
             if cells.isBlank(line) { return }
             rows += 1
             cells.split(line)
-            guard cells.count == columns.count else {
-                return defects.add("row has \(cells.count) fields, header has \(columns.count)", file: path, line: number)
+            guard cells.count == headerCount else {
+                return defects.add("row has \(cells.count) fields, header has \(headerCount)", file: path, line: number)
             }
             func cell(_ name: String) -> UnsafeBufferPointer<UInt8>? { column(name).map { cells.cell($0, of: line) } }
-            guard let id = cell("instrument_id").flatMap(DecimalParser.parse).map({ Int64($0) }) else {
+            // Int64(exactly:): an id such as 1e30 or nan would trap in Int64(_:) (found by fuzzing).
+            guard let id = cell("instrument_id").flatMap(DecimalParser.parse).flatMap({ Int64(exactly: $0) }) else {
                 return defects.add("missing instrument_id", file: path, line: number)
             }
             if schema == .definition {
@@ -67,6 +76,10 @@ struct OPRASampler {
                 return defects.add("unreadable ts_recv", file: path, line: number)
             }
             let symbol = builder(for: key)
+            if builders[symbol]!.contractCount >= limits.maximumContracts {  // the next new contract would pass the cap
+                _ = builders[symbol]!.index(of: key)
+                try limits.check(builders[symbol]!, file: path, line: number)
+            }
             switch schema {
             case .statistics:
                 guard cell("stat_type").flatMap(DecimalParser.parse) == 9 else { return }
@@ -105,7 +118,7 @@ struct OPRASampler {
             var state = states[key] ?? QuoteState()
             state.nanoseconds = ts
             if schema == .booksAndTrades {
-                let venue = Int(cell("publisher_id").flatMap(DecimalParser.parse) ?? -1)
+                let venue = cell("publisher_id").flatMap(DecimalParser.parse).flatMap { Int(exactly: $0) } ?? -1
                 state.venues[venue] = (bid, ask, bidSize, askSize)
                 let bids = state.venues.values.filter { $0.bid > 0 }, asks = state.venues.values.filter { $0.ask > 0 }
                 let best = bids.max { $0.bid < $1.bid }, bestAsk = asks.min { $0.ask < $1.ask }

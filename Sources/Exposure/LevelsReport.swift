@@ -39,3 +39,11 @@ public struct LevelsReport: Sendable {
     /// Contracts whose vendor gamma was missing (counted as 0) when `gammaSource == .file`.
     public let missingVendorGamma: Int
 }
+
+extension LevelsReport {
+    /// Why `zeroGamma` is nil ("no zero gamma within ±20 % of spot", or an identically zero
+    /// profile), nil when there is a Zero Gamma.
+    public var zeroGammaNote: String? {
+        ZeroGamma.absenceNote(roots: zeroGammas, profile: profile.curve(.all), halfWidth: configuration.gridHalfWidth)
+    }
+}

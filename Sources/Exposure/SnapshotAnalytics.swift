@@ -11,7 +11,11 @@ public enum SnapshotAnalytics {
     /// Computes everything for `priced` (snapshot of `store` at `time`), stage by stage: `SnapshotGreeks`,
     /// `exposures`, `profile`, `levels`. An empty snapshot or one without a positive spot gives the empty result.
     public static func compute(store: DayStore, priced p: PricedSnapshot, time: Instant, configuration c: SnapshotConfiguration) -> SnapshotResult {
-        guard p.count > 0, p.spot > 0 else { return SnapshotResult(time: time, pricing: p) }
+        guard p.count > 0, p.spot > 0, p.spot.isFinite else {
+            var empty = SnapshotResult(time: time, pricing: p)
+            empty.status = p.count == 0 ? .noContracts : .noSpot
+            return empty
+        }
         var (r, contractGEX) = exposures(store: store, priced: p, greeks: SnapshotGreeks(priced: p), time: time, configuration: c)
         let contracts = p.contracts
         let profile = Self.profile(store: store, priced: p, contracts: contracts, time: time, configuration: c)
@@ -26,6 +30,7 @@ public enum SnapshotAnalytics {
                                  configuration c: SnapshotConfiguration) -> (result: SnapshotResult, contractGEX: [Double]) {
         var r = SnapshotResult(time: time, pricing: p)
         let n = p.count, S = p.spot
+        if p.weight.allSatisfy({ $0 == 0 }) { r.status = .noOpenInterest }
         let delta = greeks.delta, gamma = greeks.gamma, vanna = greeks.vanna, charm = greeks.charm
         let scale = c.unit.scale(spot: S)
         var strikeRows: [Int64: StrikeRow] = [:]

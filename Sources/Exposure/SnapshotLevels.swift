@@ -64,6 +64,7 @@ extension SnapshotAnalytics {
         let reprice = { (x: Double) in contracts.value(at: x, unit: c.unit) }
         r.zeroGammas = ZeroGamma.refinedRoots(levels: levels, profile: profile.curve(.all), tolerance: 1e-9 * S, function: reprice)
         r.zeroGamma = ZeroGamma.nearestFirst(r.zeroGammas, spot: S).first
+        r.zeroGammaNote = ZeroGamma.absenceNote(roots: r.zeroGammas, profile: profile.curve(.all), halfWidth: c.gridHalfWidth)
         r.profileAtSpot = reprice(S)
         r.regime = GammaRegime(profileAtSpot: r.profileAtSpot)
         r.dexProfile = profile.dollarDelta

@@ -25,6 +25,8 @@ public struct PricedSnapshot: Sendable {
     public var spotSource: String = ""
     /// Volatility provenance counts: from quotes, smile-filled, without any (gamma 0).
     public var impliedFromQuotes = 0, smileFilled = 0, withoutVolatility = 0
+    /// Contracts with a quote row at this instant that had already settled (dropped, not priced).
+    public var settledDropped = 0
     /// Quote rejections by reason; IV failures by status.
     public var rejections: [QuoteRejection: Int] = [:]
     public var ivFailures: [ImpliedVolatilityStatus: Int] = [:]
@@ -79,6 +81,7 @@ public enum SnapshotPricing {
         let now = store.times[t]
         let base = t * store.contractCount
         let live = liveContracts(store: store, snapshot: t)
+        p.settledDropped = (0..<store.contractCount).filter { !store.bidSize[base + $0].isNaN }.count - live.count
         p.expiries = distinctSettlements(store: store, live: live)
         let slotOf = Dictionary(uniqueKeysWithValues: p.expiries.enumerated().map { ($1, $0) })
         p.spot = spot

@@ -52,6 +52,10 @@ public struct SnapshotResult: Sendable {
     public var regime = GammaRegime.neutral
     /// Zero Gamma: nearest root and all roots (ascending).
     public var zeroGamma: Double? = nil, zeroGammas: [Double] = []
+    /// Why `zeroGamma` is nil, in words (e.g. "no zero gamma within ±10 % of spot"); nil when there is one.
+    public var zeroGammaNote: String? = nil
+    /// Whether the snapshot could be computed; when not, every level is nil and the reason is here.
+    public var status = SnapshotStatus.ok
     /// Delta-neutral price: the root of the DEX profile nearest spot.
     public var deltaNeutral: Double? = nil
     /// Walls (band and DTE filter of the configuration).

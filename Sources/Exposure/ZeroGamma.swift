@@ -5,7 +5,8 @@
 ///   zeros counted as a sign), each located by linear interpolation between the two levels —
 ///   Perfiliev's published rule; his zero gamma is the first of them.
 /// - `refinedRoots`: every bracket with a sign change refined on the *repriced* profile by the
-///   Illinois variant of regula falsi to |bracket| ≤ `tolerance`, plus levels where G is exactly 0.
+///   Illinois variant of regula falsi to |bracket| ≤ `tolerance`, plus runs of levels where G is
+///   exactly 0 between values of opposite sign (the run's middle level).
 ///   Accurate to `tolerance` in the root (the profile is smooth between levels); a root between two
 ///   levels of equal sign (a double root, or two roots within one step) is not seen, so the grid
 ///   must be fine enough (the exact convention uses 0.1 % of spot).
@@ -27,16 +28,36 @@ public enum ZeroGamma {
                                     function f: (Double) -> Double) -> [Double] {
         precondition(levels.count == profile.count, "levels and profile differ in length")
         var roots: [Double] = []
-        for i in levels.indices {
+        var i = 0
+        while i < levels.count {
             if profile[i] == 0 {
-                roots.append(levels[i])
+                // A run of exact zeros is a root only where the profile changes sign across it: zeros
+                // far from every strike (gamma underflow), at the grid's ends, or an identically
+                // zero profile (no open interest, no gamma) are no crossing.
+                var end = i
+                while end + 1 < levels.count, profile[end + 1] == 0 { end += 1 }
+                if i > 0, end + 1 < levels.count, (profile[i - 1] < 0) != (profile[end + 1] < 0) {
+                    roots.append(levels[(i + end) / 2])
+                }
+                i = end + 1
                 continue
             }
-            guard i + 1 < levels.count, profile[i + 1] != 0,
-                  (profile[i] < 0) != (profile[i + 1] < 0) else { continue }
-            roots.append(illinois(f, levels[i], profile[i], levels[i + 1], profile[i + 1], tolerance))
+            if i + 1 < levels.count, profile[i + 1] != 0, (profile[i] < 0) != (profile[i + 1] < 0) {
+                roots.append(illinois(f, levels[i], profile[i], levels[i + 1], profile[i + 1], tolerance))
+            }
+            i += 1
         }
         return roots
+    }
+
+    /// Why there is no Zero Gamma, in words, or nil when `roots` holds one: "no zero gamma within
+    /// ±X % of spot" (`halfWidth` = X / 100), or "profile identically zero …" when every level is 0.
+    public static func absenceNote(roots: [Double], profile: [Double], halfWidth: Double) -> String? {
+        guard roots.isEmpty else { return nil }
+        if profile.allSatisfy({ $0 == 0 }) { return "profile identically zero (no open interest or no gamma): no zero gamma" }
+        let percent = (halfWidth * 100 * 100).rounded() / 100
+        let text = percent == percent.rounded() ? String(Int(percent)) : String(percent)
+        return "no zero gamma within ±\(text) % of spot"
     }
 
     /// Roots ordered by distance from `spot` (nearest first; ties: lower first).

@@ -161,6 +161,8 @@ public struct DayStoreBuilder {
 
     /// Contracts seen so far.
     public var contractCount: Int { contracts.count }
+    /// Distinct snapshot times seen so far.
+    public var snapshotCount: Int { times.count }
 
     /// The finished store.
     public mutating func finish() -> DayStore {

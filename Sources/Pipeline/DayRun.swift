@@ -30,8 +30,11 @@ public enum DayRun {
     public static let batchSize = 16
 
     /// Runs the day. `progress(done, total)` is called from the calling thread between batches.
+    /// `batchSize` snapshots form one parallel region, split into chunks of `chunkSize` snapshots per
+    /// worker task; neither changes any output bit (tests run 1, 2, 3 and 7).
     public static func run(stores: [DayStore], configuration: SnapshotConfiguration, every: Int = 1, workers: Int? = nil,
-                           batchSize: Int = batchSize, progress: ((Int, Int) -> Void)? = nil) -> DayRunResult {
+                           batchSize: Int = batchSize, chunkSize: Int = 1, progress: ((Int, Int) -> Void)? = nil) -> DayRunResult {
+        precondition(batchSize > 0 && chunkSize > 0, "batch and chunk sizes must be positive")
         let clock = ContinuousClock()
         let start = clock.now
         var tables = DayTables(unit: configuration.unit.rawValue)
@@ -69,7 +72,7 @@ public enum DayRun {
                 slots.withUnsafeMutableBufferPointer { buffer in
                     let out = SendablePointer(buffer.baseAddress!)
                     let work = SnapshotWork(store: store, batch: batch, forwards: forwards, positions: positions, configuration: configuration)
-                    ParallelBatch.forEachChunk(count: batch.count, chunkSize: 1, workers: workers) { range in
+                    ParallelBatch.forEachChunk(count: batch.count, chunkSize: chunkSize, workers: workers) { range in
                         for k in range { out.base[k] = work.compute(k) }
                     }
                 }
@@ -80,6 +83,8 @@ public enum DayRun {
                     for f in result.pricing.forwards where f.source != .parity { counts["forward fallback: \(f.source.rawValue)", default: 0] += 1 }
                     counts["contracts without volatility (gamma 0)", default: 0] += result.pricing.withoutVolatility
                     counts["contracts smile-filled", default: 0] += result.pricing.smileFilled
+                    counts["quote rows of already-settled contracts (dropped)", default: 0] += result.pricing.settledDropped
+                    if result.status != .ok { counts["snapshots \(result.status.rawValue)", default: 0] += 1 }
                     differences += result.pricing.vendorDifferences
                 }
                 if let final = slots.last ?? nil, batchStart + batch.count == snapshots.count { last.append(final) }

@@ -59,6 +59,7 @@ public enum LevelsJSON {
             "gex_at_spot_repriced": value(r.profileAtSpot),
             "zero_gamma": value(r.zeroGamma),
             "zero_gammas": r.zeroGammas.filter(\.isFinite),
+            "zero_gamma_note": r.zeroGammaNote.map { $0 as Any } ?? NSNull(),
             "regime": r.regime.rawValue,
             "call_wall": value(r.walls.callWall),
             "put_wall": value(r.walls.putWall),

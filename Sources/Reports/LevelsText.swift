@@ -15,7 +15,7 @@ public enum LevelsText {
         row("Regime at spot", "\(r.regime.rawValue)  (repriced profile \(NumberFormat.money(r.profileAtSpot)))")
         let others = r.zeroGammas.filter { $0 != r.zeroGamma }.map { NumberFormat.level($0) }
         let otherRoots = others.isEmpty ? "" : "  (other roots: " + others.joined(separator: ", ") + ")"
-        row("Zero Gamma", NumberFormat.level(r.zeroGamma) + otherRoots)
+        row("Zero Gamma", r.zeroGammaNote.map { "none (\($0))" } ?? (NumberFormat.level(r.zeroGamma) + otherRoots))
         row("Call Wall", NumberFormat.level(r.walls.callWall))
         row("Put Wall", NumberFormat.level(r.walls.putWall))
         row("Absolute Gamma Strike", NumberFormat.level(r.walls.absoluteGammaStrike))

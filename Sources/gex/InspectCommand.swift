@@ -19,9 +19,11 @@ struct InspectCommand: ParsableCommand {
     @Flag(help: "Print one JSON object.")
     var json = false
 
+    @OptionGroup var limits: LimitOptions
+
     func run() throws {
         do {
-            let day = try DataShopReader.read(paths: files)
+            let day = try DataShopReader.read(paths: files, limits: limits.limits)
             let object = Self.summary(day)
             if json {
                 let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])

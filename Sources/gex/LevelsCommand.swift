@@ -57,6 +57,8 @@ struct LevelsCommand: ParsableCommand {
     @Option(help: "Also write by_strike.csv, by_expiry.csv, profile.csv and metadata.json into this directory.")
     var out: String?
 
+    @OptionGroup var limits: LimitOptions
+
     func validate() throws {
         if let levels, levels < 2 { throw ValidationError("--levels must be at least 2") }
         if let range, !(range > 0 && range < 1) { throw ValidationError("--range must be between 0 and 1") }
@@ -75,7 +77,7 @@ struct LevelsCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let parsed = try CboeChainReader.read(path: file, asOf: asof.flatMap(AsOfParser.parseISO))
+            let parsed = try CboeChainReader.read(path: file, asOf: asof.flatMap(AsOfParser.parseISO), limits: limits.limits)
             let configuration = makeConfiguration()
             let report = LevelsEngine.compute(chain: parsed.chain, configuration: configuration)
             let input = LevelsInput(

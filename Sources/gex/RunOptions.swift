@@ -47,6 +47,13 @@ struct RunOptions: ParsableArguments {
             help: "Start-of-day open interest from this CSV (root,expiration,strike,option_type,open_interest or symbol,open_interest); overrides the archive's OI for the contracts it lists.")
     var openInterestFile: String?
 
+    @OptionGroup var limits: LimitOptions
+
+    /// Testing aid (hidden): snapshots per parallel region and per worker chunk (default `DayRun.batchSize`
+    /// and 1). Outputs are bit-identical for every value; `make test-tiny` checks 1, 2, 3 and 7.
+    @Option(name: .customLong("chunk-size"), help: ArgumentHelp("Snapshots per parallel batch and per worker chunk (testing).", visibility: .hidden))
+    var chunkSize: Int?
+
     func validate() throws {
         guard every >= 1 else { throw ValidationError("--every must be at least 1") }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
@@ -55,6 +62,7 @@ struct RunOptions: ParsableArguments {
         guard wallBand == "all" || (Double(wallBand) ?? 0) > 0 else { throw ValidationError("--wall-band must be a positive fraction or 'all'") }
         guard (60...3600).contains(interval) else { throw ValidationError("--interval must be 60 … 3600 seconds") }
         guard ["parquet", "csv"].contains(tableFormat) else { throw ValidationError("--format must be parquet or csv") }
+        if let chunkSize, chunkSize < 1 { throw ValidationError("--chunk-size must be at least 1") }
     }
 
     var snapshotConfiguration: SnapshotConfiguration {
@@ -87,7 +95,7 @@ enum DayExecution {
     /// Reads `archives`, runs the day and publishes per `layout`.
     static func execute(archives: [String], options o: RunOptions, quiet: Bool, layout: Layout) throws -> [Written] {
         let started = Date()
-        var (format, day) = try ArchiveReader.read(paths: archives, intervalSeconds: o.interval)
+        var (format, day) = try ArchiveReader.read(paths: archives, intervalSeconds: o.interval, limits: o.limits.limits)
         var openInterestNote = "archive column"
         if let path = o.openInterestFile {
             let file = try OpenInterestReader.read(path: path)
@@ -112,7 +120,8 @@ enum DayExecution {
         for (path, stores) in groups {
             let bar = ProgressBar(enabled: !quiet)
             let c = o.snapshotConfiguration
-            let result = DayRun.run(stores: stores, configuration: c, every: o.every, workers: o.workers) { done, total in bar.update(done, total) }
+            let result = DayRun.run(stores: stores, configuration: c, every: o.every, workers: o.workers,
+                                    batchSize: o.chunkSize ?? DayRun.batchSize, chunkSize: o.chunkSize ?? 1) { done, total in bar.update(done, total) }
             bar.finish()
             let out = try AtomicDirectory(path: path)
             for table in result.tables { try write(table, into: out, options: o, configuration: c) }
@@ -145,13 +154,21 @@ enum DayExecution {
     /// The HTML report of each underlying (conventions from the metadata, rejected rows and counts as warnings);
     /// with several underlyings report.html is an index of report_<SYMBOL>.html pages.
     static func report(stores: [DayStore], result: DayRunResult, metadata: [String: Any], day: ArchiveDay) -> [(underlying: String, html: String)] {
-        let conventions = ((metadata["conventions"] as? [String: Any]) ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, "\($0.value)") }
+        let conventions = ((metadata["conventions"] as? [String: Any]) ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, text($0.value)) }
         let warnings = day.defects.entries.sorted { $0.key < $1.key }.map { "\($0.value.count) × \($0.key) (first: \($0.value.firstFile):\($0.value.firstLine))" }
             + result.counts.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.value) × \($0.key)" }
         return zip(stores, result.lastSnapshots).map { store, last in
             (store.underlying, HTMLReport.render(DayReportBuilder.make(underlying: store.underlying, tables: result.tables, last: last,
                                                                        conventions: conventions, warnings: warnings)))
         }
+    }
+
+    /// A metadata value in words, nested dictionaries with their keys sorted: `"\(dictionary)"` follows the
+    /// per-process hash seed, which made report.html differ between identical runs.
+    static func text(_ value: Any) -> String {
+        if let d = value as? [String: Any] { return "[" + d.keys.sorted().map { "\"\($0)\": \(text(d[$0]!))" }.joined(separator: ", ") + "]" }
+        if let a = value as? [Any] { return "[" + a.map(text).joined(separator: ", ") + "]" }
+        return "\(value)"
     }
 
     static func write(_ table: OutputTable, into out: AtomicDirectory, options o: RunOptions, configuration c: SnapshotConfiguration) throws {
