@@ -44,7 +44,7 @@ public struct LineReader {
             var failure: ArchiveError?
             buffer.withUnsafeBufferPointer { all in
                 // SAFETY: [start, end) lies inside the buffer; memchr reads only that range.
-                let base = unsafe all.baseAddress!
+                let base = all.baseAddress!
                 // Next LF and next CR at or after `from` (end when none): glibc's vectorised memchr
                 // finds terminators at memory speed; CRLF is an LF with a CR just before it.
                 func next(_ byte: Int32, from: Int) -> Int {
