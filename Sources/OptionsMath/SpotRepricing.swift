@@ -95,7 +95,7 @@ public struct SpotRepricing: Sendable {
                 i += 8
             }
             if i < end {
-                // Padded columns: the whole vector is readable; store only the real lanes.
+                // Store only the real lanes (lanes past the padded columns read as 0).
                 let g = Self.gammaLanes(A, B, G, i, m)
                 for lane in 0..<(end - i) { output[i - range.lowerBound + lane] = g[lane] }
             }
@@ -157,9 +157,9 @@ public struct SpotRepricing: Sendable {
         let density = SIMDMath.expLanes(-0.5 * (d1 * d1))  // √(2π)·φ(d1)
         let a = magnitude(d1)
         let tail = (0.398_942_280_401_432_7 * density) * MillsRatio.value(a)  // N(−|d1|)
-        let w = BatchColumns.load(W, i)
+        let w = lane(W, i)
         let n = tail.replacing(with: 1 - tail, where: w * d1 .> 0).replacing(with: 0.5, where: d1 .== 0)
-        return (BatchColumns.load(G, i) * density, BatchColumns.load(D, i) * n)
+        return (lane(G, i) * density, lane(D, i) * n)
     }
 
     /// Σ_i weight[i]·S′·Γ_i(S′) over all contracts at S′ = S₀·e^{logMove}: eight lane partial sums
@@ -203,6 +203,13 @@ public struct SpotRepricing: Sendable {
         return Self.laneSum(sum)
     }
 
+    /// Lanes i..<i+8 of a padded coefficient column; past its end (a range that does not start on a
+    /// multiple of 8 reaches beyond the padding) the missing lanes read as 0 (Γ = Δ = 0 there).
+    @inline(always)
+    static func lane(_ column: UnsafeBufferPointer<Double>, _ i: Int) -> D8 {
+        i + 8 <= column.count ? BatchColumns.load(column, i) : BatchColumns.loadTail(column, i, count: column.count, pad: 0)
+    }
+
     @inline(always)
     static func laneSum(_ v: D8) -> Double {
         ((v[0] + v[1]) + (v[2] + v[3])) + ((v[4] + v[5]) + (v[6] + v[7]))
@@ -210,7 +217,7 @@ public struct SpotRepricing: Sendable {
 
     @inline(always)
     static func d1Lanes(_ A: UnsafeBufferPointer<Double>, _ B: UnsafeBufferPointer<Double>, _ i: Int, _ m: D8) -> D8 {
-        var d1 = mulAdd(BatchColumns.load(B, i), m, BatchColumns.load(A, i))
+        var d1 = mulAdd(lane(B, i), m, lane(A, i))
         d1 = d1.replacing(with: 40, where: d1 .> 40)
         return d1.replacing(with: -40, where: d1 .< -40)
     }
@@ -219,18 +226,18 @@ public struct SpotRepricing: Sendable {
     static func gammaLanes(_ A: UnsafeBufferPointer<Double>, _ B: UnsafeBufferPointer<Double>,
                            _ G: UnsafeBufferPointer<Double>, _ i: Int, _ m: D8) -> D8 {
         let d1 = d1Lanes(A, B, i, m)
-        return BatchColumns.load(G, i) * SIMDMath.expLanes(-0.5 * (d1 * d1))
+        return lane(G, i) * SIMDMath.expLanes(-0.5 * (d1 * d1))
     }
 
     @inline(always)
     static func deltaLanes(_ A: UnsafeBufferPointer<Double>, _ B: UnsafeBufferPointer<Double>,
                            _ D: UnsafeBufferPointer<Double>, _ W: UnsafeBufferPointer<Double>, _ i: Int, _ m: D8) -> D8 {
         let d1 = d1Lanes(A, B, i, m)
-        let w = BatchColumns.load(W, i)
+        let w = lane(W, i)
         // N(w·d1) = 1 − N(−w·d1); the lower tail φ(a)·M(a) is accurate, so take it for a = |d1|.
         let a = magnitude(d1)
         let tail = SIMDMath.normalPDFLanes(a) * MillsRatio.value(a)
         let n = tail.replacing(with: 1 - tail, where: w * d1 .> 0).replacing(with: 0.5, where: d1 .== 0)
-        return BatchColumns.load(D, i) * n
+        return lane(D, i) * n
     }
 }
