@@ -74,29 +74,4 @@ public struct PricedContracts: Sendable {
         SpotRepricing(referenceSpot: spot, strike: strike, time: years, volatility: volatility, rate: rate,
                       dividendYield: dividendYield, isCall: isCall)
     }
-
-    /// Gamma per share of contracts `range` at one hypothetical spot, into `output[0..<range.count]`,
-    /// through the SIMD kernel (`GreeksKernel.gamma`). `spotColumn` is scratch of at least
-    /// `range.count` elements.
-    public func gamma(_ range: Range<Int>, spot: Double, spotColumn: UnsafeMutableBufferPointer<Double>,
-                      into output: UnsafeMutableBufferPointer<Double>) {
-        let n = range.count
-        for k in 0..<n { spotColumn[k] = spot }
-        strike.withUnsafeBufferPointer { K in
-            years.withUnsafeBufferPointer { T in
-                volatility.withUnsafeBufferPointer { V in
-                    rate.withUnsafeBufferPointer { R in
-                        dividendYield.withUnsafeBufferPointer { Q in
-                            GreeksKernel.gamma(
-                                spot: UnsafeBufferPointer(rebasing: spotColumn[0..<n]),
-                                strike: UnsafeBufferPointer(rebasing: K[range]), time: UnsafeBufferPointer(rebasing: T[range]),
-                                volatility: UnsafeBufferPointer(rebasing: V[range]), rate: UnsafeBufferPointer(rebasing: R[range]),
-                                dividendYield: UnsafeBufferPointer(rebasing: Q[range]),
-                                into: UnsafeMutableBufferPointer(rebasing: output[0..<n]))
-                        }
-                    }
-                }
-            }
-        }
-    }
 }

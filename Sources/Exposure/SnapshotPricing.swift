@@ -70,8 +70,19 @@ public enum SnapshotPricing {
 
     /// Contracts with a row at snapshot `t` that have not settled.
     static func liveContracts(store: DayStore, snapshot t: Int) -> [Int] {
+        quotedContracts(store: store, snapshot: t).live
+    }
+
+    /// Contracts with a quote row at snapshot `t` that settle after it, and how many quote rows belong to
+    /// contracts already settled then — one pass over the snapshot's row.
+    static func quotedContracts(store: DayStore, snapshot t: Int) -> (live: [Int], settled: Int) {
         let now = store.times[t], base = t * store.contractCount
-        return (0..<store.contractCount).filter { !store.bidSize[base + $0].isNaN && store.settlement[$0] > now }
+        var live: [Int] = []
+        var settled = 0
+        for c in 0..<store.contractCount where !store.bidSize[base + c].isNaN {
+            if store.settlement[c] > now { live.append(c) } else { settled += 1 }
+        }
+        return (live, settled)
     }
 
     /// Prices snapshot `t`: forwards as given (from `forwards(…)`), volatilities, positions.
@@ -80,8 +91,8 @@ public enum SnapshotPricing {
         var p = PricedSnapshot()
         let now = store.times[t]
         let base = t * store.contractCount
-        let live = liveContracts(store: store, snapshot: t)
-        p.settledDropped = (0..<store.contractCount).filter { !store.bidSize[base + $0].isNaN }.count - live.count
+        let (live, settled) = quotedContracts(store: store, snapshot: t)
+        p.settledDropped = settled
         p.expiries = distinctSettlements(store: store, live: live)
         let slotOf = Dictionary(uniqueKeysWithValues: p.expiries.enumerated().map { ($1, $0) })
         p.spot = spot
