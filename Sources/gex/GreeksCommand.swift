@@ -18,29 +18,18 @@ struct GreeksCommand: ParsableCommand {
             Example: gex greeks --input options.csv.gz --output greeks.csv
             """)
 
-    @Option(help: "Input CSV (.csv, .csv.gz or .zip).")
-    var input: String
-
-    @Option(help: "Output CSV (written atomically).")
-    var output: String
-
-    @Option(help: "Worker threads (default: all cores).")
-    var workers: Int?
-
-    func validate() throws {
-        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
-    }
+    @OptionGroup var files: BatchFileOptions
 
     func run() throws {
         do {
             try CSVBatchTransform.run(
-                input: input, output: output, numeric: ["S", "K", "T", "sigma", "r", "q"], right: "cp",
+                input: files.input, output: files.output, numeric: ["S", "K", "T", "sigma", "r", "q"], right: "cp",
                 addedHeader: "price,delta,gamma,vega,theta,vanna,charm,rho"
             ) { chunk in
                 let c = chunk.columns
                 let g = ParallelGreeks.greeks(
                     OptionColumns(spot: c[0], strike: c[1], time: c[2], volatility: c[3], rate: c[4], dividendYield: c[5], isCall: chunk.isCall),
-                    greeks: .all, workers: workers)
+                    greeks: .all, workers: files.workers)
                 let columns = [g.price, g.delta, g.gamma, g.vega, g.theta, g.vanna, g.charm, g.rho]
                 return (0..<chunk.rowCount).map { i in columns.map { $0[i].isFinite ? ",\($0[i])" : "," }.joined() }
             }

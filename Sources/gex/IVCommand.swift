@@ -18,28 +18,17 @@ struct IVCommand: ParsableCommand {
             Example: gex iv --input quotes.csv --output with_iv.csv
             """)
 
-    @Option(help: "Input CSV (.csv, .csv.gz or .zip).")
-    var input: String
-
-    @Option(help: "Output CSV (written atomically).")
-    var output: String
-
-    @Option(help: "Worker threads (default: all cores).")
-    var workers: Int?
-
-    func validate() throws {
-        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
-    }
+    @OptionGroup var files: BatchFileOptions
 
     func run() throws {
         do {
             try CSVBatchTransform.run(
-                input: input, output: output, numeric: ["S", "K", "T", "r", "q", "price"], right: "cp", addedHeader: "iv,iv_status"
+                input: files.input, output: files.output, numeric: ["S", "K", "T", "r", "q", "price"], right: "cp", addedHeader: "iv,iv_status"
             ) { chunk in
                 let c = chunk.columns
                 let options = OptionColumns(spot: c[0], strike: c[1], time: c[2], volatility: c[2], rate: c[3],
                                             dividendYield: c[4], isCall: chunk.isCall)
-                let (sigma, status) = ParallelImpliedVolatility.blackScholes(price: c[5], options: options, workers: workers)
+                let (sigma, status) = ParallelImpliedVolatility.blackScholes(price: c[5], options: options, workers: files.workers)
                 return (0..<chunk.rowCount).map { i in
                     (sigma[i].isFinite ? ",\(sigma[i])," : ",,") + (ImpliedVolatilityStatus(rawValue: status[i]) ?? .invalidInput).reason
                 }
