@@ -23,10 +23,11 @@ public struct GammaProfile: Sendable {
     public let values: Matrix
     /// Unit of `values`.
     public let unit: ExposureUnit
-    /// DEX profile of all contracts, Σ w·Δ(S′)·S′ in dollars of delta, when requested (else empty).
-    public let dollarDelta: [Double]
     /// levels × variants DEX profiles (dollars of delta, Σ w·Δ(S′)·S′), when requested (else 0 × variants).
     public let dollarDeltaValues: Matrix
+
+    /// DEX profile of all contracts (column `all` of `dollarDeltaValues`), when requested (else empty).
+    public var dollarDelta: [Double] { (0..<dollarDeltaValues.rows).map { dollarDeltaValues[$0, 0] } }
 
     /// Contracts per gamma tile (a fixed constant: part of the determinism contract).
     public static let contractBlock = 512
@@ -44,16 +45,9 @@ public struct GammaProfile: Sendable {
         return (0..<count).map { $0 == count - 1 ? upper : lower + Double($0) * step }
     }
 
-    /// Builds the profile of `contracts` over `levels` for the membership columns given; with
-    /// `withDelta`, also the dollar-delta (DEX) profiles of the same variants from the same pass.
-    public init(contracts: PricedContracts, membership: Matrix01, levels: [Double], unit: ExposureUnit, withDelta: Bool = false) {
-        let reference = 0.5 * (levels.first! + levels.last!)
-        self.init(contracts: contracts, repricing: contracts.repricing(at: reference), membership: membership,
-                  levels: levels, unit: unit, withDelta: withDelta)
-    }
-
-    /// As `init(contracts:membership:levels:unit:withDelta:)`, reusing coefficients already
-    /// prepared for `contracts` (any reference spot).
+    /// Builds the profile of `contracts` over `levels` for the membership columns given, from their
+    /// repricing coefficients (`contracts.repricing(at:)`, any reference spot); with `withDelta`, also
+    /// the dollar-delta (DEX) profiles of the same variants from the same pass.
     ///
     /// Per block of contracts, the tile row of level S′ holds S′·Γ_i(S′) (and Δ_i(S′)) from
     /// `SpotRepricing` — one FMA and one vector exp per (level, contract) — and one `dgemm` per tile
@@ -114,7 +108,6 @@ public struct GammaProfile: Sendable {
         self.values = result
         self.unit = unit
         self.dollarDeltaValues = deltaResult
-        self.dollarDelta = withDelta ? levels.indices.map { deltaResult[$0, 0] } : []
     }
 
     /// result (levels × variants) += tile (levels × width) · aggregation[start..<start+width, :], BLAS dgemm.
