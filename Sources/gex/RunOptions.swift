@@ -111,6 +111,7 @@ enum DayExecution {
                 + (skipped.isEmpty ? "" : "; skipped: " + skipped.joined(separator: "; "))
         }
         let readSeconds = Date().timeIntervalSince(started)
+        MemoryPolicy.reuseWorkingBlocks()
         let groups: [(String, [DayStore])]
         switch layout {
         case .combined(let path): groups = [(path, day.stores)]
