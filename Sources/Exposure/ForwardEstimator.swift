@@ -127,12 +127,20 @@ public struct ForwardEstimator: Sendable {
             outliers += candidates.count - kept.count
             candidates = kept
         }
-        if let previous {
-            return ForwardEstimate(forward: previous.forward, discount: previous.discount, source: .previousSnapshot,
-                                   pairsUsed: 0, outliers: outliers)
-        }
-        return ForwardEstimate(forward: spot * Elementary.exp((rate - dividendYield) * years), discount: Elementary.exp(-rate * years),
-                               source: .assumedRates, pairsUsed: 0, outliers: outliers)
+        let assumed = ForwardEstimate(forward: spot * Elementary.exp((rate - dividendYield) * years), discount: Elementary.exp(-rate * years),
+                                      source: .assumedRates, pairsUsed: 0, outliers: outliers)
+        return Self.resolvingFallback(assumed, previous: previous)
+    }
+
+    /// `estimate` with the previous snapshot's forward applied: an estimate that fell back to
+    /// assumed rates takes `previous` (F and D carried, source `.previousSnapshot`) when there is one;
+    /// any other estimate is returned unchanged. `estimate(…, previous: p)` equals
+    /// `resolvingFallback(estimate(…, previous: nil), previous: p)`, so a day's parity fits can run
+    /// in parallel and the carry-over be applied afterwards in time order.
+    public static func resolvingFallback(_ estimate: ForwardEstimate, previous: ForwardEstimate?) -> ForwardEstimate {
+        guard estimate.source == .assumedRates, let previous else { return estimate }
+        return ForwardEstimate(forward: previous.forward, discount: previous.discount, source: .previousSnapshot,
+                               pairsUsed: 0, outliers: estimate.outliers)
     }
 
     private func fit(_ pairs: [Pair]) -> (dF: Double, d: Double)? {

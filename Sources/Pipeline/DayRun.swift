@@ -57,27 +57,27 @@ public enum DayRun {
                 counts["trades unclassified"] = c.unclassified
             }
             let forwardStart = clock.now
-            var previous: [Instant: ForwardEstimate] = [:]
-            var forwards: [Int: (spot: Double, spotSource: String, forwards: [Instant: ForwardEstimate])] = [:]
-            for t in 0..<store.snapshotCount {
-                let f = SnapshotPricing.forwards(store: store, snapshot: t, configuration: configuration, previous: previous)
-                for (k, v) in f.forwards where v.source == .parity { previous[k] = v }
-                if t % every == 0 { forwards[t] = f }
-            }
+            let forwards = Self.forwards(store: store, every: every, configuration: configuration, workers: workers)
             forwardSeconds += (clock.now - forwardStart).seconds
             var batchStart = 0
             while batchStart < snapshots.count {
                 let batch = Array(snapshots[batchStart..<min(snapshots.count, batchStart + batchSize)])
-                var slots = [SnapshotResult?](repeating: nil, count: batch.count)
+                var slots = [(result: SnapshotResult, rows: DayTables)?](repeating: nil, count: batch.count)
                 slots.withUnsafeMutableBufferPointer { buffer in
                     let out = SendablePointer(buffer.baseAddress!)
                     let work = SnapshotWork(store: store, batch: batch, forwards: forwards, positions: positions, configuration: configuration)
                     ParallelBatch.forEachChunk(count: batch.count, chunkSize: chunkSize, workers: workers) { range in
-                        for k in range { out.base[k] = work.compute(k) }
+                        for k in range {
+                            // Each worker also lays out its snapshot's table rows: the serial part below only concatenates.
+                            let result = work.compute(k)
+                            var rows = DayTables(unit: configuration.unit.rawValue)
+                            rows.append(result, underlying: store.underlying)
+                            out.base[k] = (result, rows)
+                        }
                     }
                 }
-                for result in slots.compactMap({ $0 }) {
-                    tables.append(result, underlying: store.underlying)
+                for (result, rows) in slots.compactMap({ $0 }) {
+                    tables.absorb(rows)
                     for (reason, n) in result.pricing.rejections { counts["quote rejected: \(reason.rawValue)", default: 0] += n }
                     for (status, n) in result.pricing.ivFailures { counts["no implied volatility: \(status.reason)", default: 0] += n }
                     for f in result.pricing.forwards where f.source != .parity { counts["forward fallback: \(f.source.rawValue)", default: 0] += 1 }
@@ -87,7 +87,7 @@ public enum DayRun {
                     if result.status != .ok { counts["snapshots \(result.status.rawValue)", default: 0] += 1 }
                     differences += result.pricing.vendorDifferences
                 }
-                if let final = slots.last ?? nil, batchStart + batch.count == snapshots.count { last.append(final) }
+                if let final = slots.last ?? nil, batchStart + batch.count == snapshots.count { last.append(final.result) }
                 done += batch.count
                 progress?(done, total)
                 batchStart += batch.count
@@ -101,10 +101,48 @@ public enum DayRun {
 
     static func percentiles(_ values: [Double]) -> [String: Double] {
         guard !values.isEmpty else { return [:] }
-        let sorted = values.sorted()
-        func q(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(p * Double(sorted.count - 1)))] }
+        var scratch = values
+        func q(_ p: Double) -> Double { OrderStatistics.select(Int(p * Double(values.count - 1)), in: &scratch) }
         return ["count": Double(values.count), "p05": q(0.05), "p25": q(0.25), "median": q(0.5), "p75": q(0.75), "p95": q(0.95),
-                "max_abs": sorted.map(abs).max() ?? 0]
+                "max_abs": values.reduce(0) { max($0, abs($1)) }]
+    }
+
+    /// Spot and forwards of every `every`-th snapshot of `store`. The parity fits run in parallel
+    /// (each snapshot on its own); the carry-over of the last parity forward into snapshots where
+    /// parity fails is then applied in time order — the same result as one sequential pass.
+    static func forwards(store: DayStore, every: Int, configuration: SnapshotConfiguration,
+                         workers: Int?) -> [Int: (spot: Double, spotSource: String, forwards: [Instant: ForwardEstimate])] {
+        typealias Fit = (spot: Double, spotSource: String, forwards: [Instant: ForwardEstimate])
+        var fits = [Fit?](repeating: nil, count: store.snapshotCount)
+        fits.withUnsafeMutableBufferPointer { buffer in
+            let out = SendablePointer(buffer.baseAddress!)
+            let work = ForwardWork(store: store, configuration: configuration)
+            ParallelBatch.forEachChunk(count: store.snapshotCount, chunkSize: 8, workers: workers) { range in
+                for t in range { out.base[t] = work.fit(t) }
+            }
+        }
+        var previous: [Instant: ForwardEstimate] = [:]
+        var result: [Int: Fit] = [:]
+        for t in 0..<store.snapshotCount {
+            var fit = fits[t]!
+            for (settlement, estimate) in fit.forwards {
+                let resolved = ForwardEstimator.resolvingFallback(estimate, previous: previous[settlement])
+                fit.forwards[settlement] = resolved
+            }
+            for (k, v) in fit.forwards where v.source == .parity { previous[k] = v }
+            if t % every == 0 { result[t] = fit }
+        }
+        return result
+    }
+}
+
+/// The inputs of the parallel forwards pass, shared read-only by its workers.
+struct ForwardWork: @unchecked Sendable {
+    let store: DayStore
+    let configuration: SnapshotConfiguration
+
+    func fit(_ t: Int) -> (spot: Double, spotSource: String, forwards: [Instant: ForwardEstimate]) {
+        SnapshotPricing.forwards(store: store, snapshot: t, configuration: configuration, previous: [:])
     }
 }
 

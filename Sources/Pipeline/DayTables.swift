@@ -47,6 +47,36 @@ struct DayTables {
             return order[k].slot
         }
 
+        /// Appends every column of `other` (rows laid out by the same code, so the same columns in the
+        /// same order) after this set's rows: one array append per column.
+        mutating func absorb(_ other: ColumnSet) {
+            for column in other.order {
+                let k: Int
+                if let known = index[column.name] {
+                    k = known
+                } else {
+                    let slot: Int
+                    switch column.kind {
+                    case .double: slot = doubles.count; doubles.append([])
+                    case .string: slot = strings.count; strings.append([])
+                    case .time: slot = times.count; times.append([])
+                    case .date: slot = dates.count; dates.append([])
+                    }
+                    k = order.count
+                    index[column.name] = k
+                    order.append((column.name, column.unit, column.kind, slot))
+                }
+                precondition(order[k].kind == column.kind, "DayTables: column \(column.name) appended with two types")
+                let mine = order[k].slot
+                switch column.kind {
+                case .double: doubles[mine].append(contentsOf: other.doubles[column.slot])
+                case .string: strings[mine].append(contentsOf: other.strings[column.slot])
+                case .time: times[mine].append(contentsOf: other.times[column.slot])
+                case .date: dates[mine].append(contentsOf: other.dates[column.slot])
+                }
+            }
+        }
+
         func table(_ name: String) -> OutputTable {
             OutputTable(name: name, columns: order.map { c in
                 switch c.kind {
@@ -136,6 +166,12 @@ struct DayTables {
                 }
             }
         }
+    }
+
+    /// Appends `other`'s rows (e.g. one snapshot's, laid out on a worker) after these, table by table.
+    mutating func absorb(_ other: DayTables) {
+        levels.absorb(other.levels); byStrike.absorb(other.byStrike); byExpiry.absorb(other.byExpiry)
+        surface.absorb(other.surface); profiles.absorb(other.profiles)
     }
 
     func tables() -> [OutputTable] {
