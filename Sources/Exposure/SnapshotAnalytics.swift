@@ -33,34 +33,43 @@ public enum SnapshotAnalytics {
         if p.weight.allSatisfy({ $0 == 0 }) { r.status = .noOpenInterest }
         let delta = greeks.delta, gamma = greeks.gamma, vanna = greeks.vanna, charm = greeks.charm
         let scale = c.unit.scale(spot: S)
-        var strikeRows: [Int64: StrikeRow] = [:]
         r.byExpiry = p.expiries.enumerated().map { slot, settlement in
             ExpiryRow(expiry: EasternTime.wallClock(of: settlement).date, settlement: settlement,
                       days: Double(time.seconds(until: settlement)) / 86_400, forward: p.forwards[slot])
         }
-        var surface: [Int: [Int64: Double]] = [:]
+        // Dense per-strike and per-(expiry, strike) accumulators indexed by the store's strike slots
+        // (no hashing per contract); each cell still sums its contracts in contract order.
+        let strikeCount = store.strikesMilli.count
+        var strikeRows = [StrikeRow?](repeating: nil, count: strikeCount)
+        var surface = [Double](repeating: 0, count: p.expiries.count * strikeCount)
+        var surfaceUsed = [Bool](repeating: false, count: surface.count)
         var contractGEX = [Double](repeating: 0, count: n)
         let today = EasternTime.wallClock(of: time).date
         for i in 0..<n {
             let w = p.weight[i]
             let gex = w * gamma[i] * scale, dex = w * delta[i] * S, vex = w * vanna[i] * S * 0.01, cex = w * charm[i] / 365 * S
             contractGEX[i] = gex
-            let key = store.contracts[p.contractIndex[i]]
-            var row = strikeRows[key.strikeMilli] ?? StrikeRow(strike: key.strike)
-            if p.isCall[i] { row.callGEX += gex; row.callOpenInterest += store.openInterest[p.contractIndex[i]].nanToZero }
-            else { row.putGEX += gex; row.putOpenInterest += store.openInterest[p.contractIndex[i]].nanToZero }
+            let c = p.contractIndex[i]
+            let k = Int(store.strikeSlot[c])
+            var row = strikeRows[k] ?? StrikeRow(strike: Double(store.strikesMilli[k]) / 1000)
+            if p.isCall[i] { row.callGEX += gex; row.callOpenInterest += store.openInterest[c].nanToZero }
+            else { row.putGEX += gex; row.putOpenInterest += store.openInterest[c].nanToZero }
             row.dex += dex; row.vex += vex; row.cex += cex
-            strikeRows[key.strikeMilli] = row
+            strikeRows[k] = row
             let slot = p.expirySlot[i]
             if p.isCall[i] { r.byExpiry[slot].callGEX += gex; r.callGEX += gex } else { r.byExpiry[slot].putGEX += gex; r.putGEX += gex }
             r.byExpiry[slot].dex += dex; r.byExpiry[slot].vex += vex; r.byExpiry[slot].cex += cex; r.byExpiry[slot].contracts += 1
-            surface[slot, default: [:]][key.strikeMilli, default: 0] += gex
+            surface[slot * strikeCount + k] += gex
+            surfaceUsed[slot * strikeCount + k] = true
             r.netDEX += dex; r.netVEX += vex; r.netCEX += cex
-            if key.expiry == today { r.zeroDTECharmPerHour += cex / 24 }
+            if store.contracts[c].expiry == today { r.zeroDTECharmPerHour += cex / 24 }
         }
         r.netGEX = r.callGEX + r.putGEX
-        r.byStrike = strikeRows.keys.sorted().map { strikeRows[$0]! }
-        r.surface = surface.keys.sorted().flatMap { slot in surface[slot]!.keys.sorted().map { (slot, Double($0) / 1000, surface[slot]![$0]!) } }
+        r.byStrike = strikeRows.compactMap { $0 }
+        r.surface.reserveCapacity(surfaceUsed.lazy.filter { $0 }.count)
+        for cell in surface.indices where surfaceUsed[cell] {
+            r.surface.append((cell / strikeCount, Double(store.strikesMilli[cell % strikeCount]) / 1000, surface[cell]))
+        }
         r.gammaNotional = abs(r.callGEX) - abs(r.putGEX)
         r.gammaTilt = abs(r.callGEX) + abs(r.putGEX) > 0 ? abs(r.callGEX) / (abs(r.callGEX) + abs(r.putGEX)) : 0.5
         r.vannaFlowPerVolPoint = r.netVEX

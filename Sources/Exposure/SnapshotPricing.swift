@@ -103,6 +103,10 @@ public enum SnapshotPricing {
         let slotRate = p.forwards.indices.map { -Elementary.log(p.forwards[$0].discount) / slotYears[$0] }
         let slotYield = p.forwards.indices.map { slotRate[$0] - Elementary.log(p.forwards[$0].forward / spot) / slotYears[$0] }
         var ivs: [Double] = []
+        ivs.reserveCapacity(live.count)
+        p.contractIndex.reserveCapacity(live.count); p.strike.reserveCapacity(live.count); p.years.reserveCapacity(live.count)
+        p.isCall.reserveCapacity(live.count); p.expirySlot.reserveCapacity(live.count); p.rate.reserveCapacity(live.count)
+        p.dividendYield.reserveCapacity(live.count); p.weight.reserveCapacity(live.count)
         var lastSettlement: (instant: Instant, slot: Int)?
         for i in live {
             let key = store.contracts[i], settlement = store.settlement[i]
@@ -148,8 +152,15 @@ public enum SnapshotPricing {
     /// (puts below the forward, calls above: the liquid side of each strike).
     static func fillSmiles(_ p: inout PricedSnapshot, ivs: [Double]) {
         p.volatility = ivs
+        // Contracts of each expiry slot in contract order, from one counting pass (not one scan per expiry).
+        var starts = [Int](repeating: 0, count: p.expiries.count + 1)
+        for slot in p.expirySlot { starts[slot + 1] += 1 }
+        for slot in p.expiries.indices { starts[slot + 1] += starts[slot] }
+        var bySlot = [Int](repeating: 0, count: p.expirySlot.count)
+        var fill = starts
+        for (i, slot) in p.expirySlot.enumerated() { bySlot[fill[slot]] = i; fill[slot] += 1 }
         for slot in p.expiries.indices {
-            let members = p.expirySlot.indices.filter { p.expirySlot[$0] == slot }
+            let members = bySlot[starts[slot]..<starts[slot + 1]]
             let f = p.forwards[slot].forward
             let otm = members.filter { ivs[$0].isFinite && (p.isCall[$0] ? p.strike[$0] >= f : p.strike[$0] < f) }
             let points = otm.isEmpty ? members.filter { ivs[$0].isFinite } : otm

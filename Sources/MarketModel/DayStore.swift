@@ -63,6 +63,10 @@ public struct DayStore: Sendable {
     public let quoteAge: [Float]?
     /// Trade prints with their prevailing NBBO (tick sources), time order.
     public let trades: TradePrints?
+    /// Distinct strikes of the contracts (strike × 1000), ascending.
+    public let strikesMilli: [Int64]
+    /// Per contract: its strike's index in `strikesMilli` (dense per-strike sums index by it).
+    public let strikeSlot: [Int32]
 
     /// Number of contracts.
     public var contractCount: Int { contracts.count }
@@ -93,6 +97,10 @@ public struct DayStore: Sendable {
             settlements.append(instant)
         }
         self.settlement = settlements
+        let strikes = Array(Set(contracts.map(\.strikeMilli))).sorted()
+        let slotOf = Dictionary(uniqueKeysWithValues: strikes.enumerated().map { ($1, Int32($0)) })
+        strikesMilli = strikes
+        strikeSlot = contracts.map { slotOf[$0.strikeMilli]! }
         self.multiplier = multiplier
         self.openInterest = openInterest
         self.times = times
