@@ -16,7 +16,7 @@ declare -A allowed=(
   [Exposure]="OptionsMath LinearAlgebra MarketModel"
   [Archives]="MarketModel OptionsMath Foundation CZlib Glibc Darwin"
   [SyntheticMarket]="OptionsMath MarketModel Foundation CZlib Glibc Darwin"
-  [Reports]="MarketModel Exposure Foundation CZstd CCrypto Glibc Darwin"
+  [Reports]="MarketModel Exposure Foundation Dispatch CZstd CCrypto Glibc Darwin"
   [Pipeline]="MarketModel Exposure OptionsMath LinearAlgebra Dispatch Foundation Glibc Darwin"
   [gex]="*"
 )

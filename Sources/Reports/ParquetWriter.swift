@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Writes flat tables as Apache Parquet files: our own writer, no Parquet library.
@@ -53,26 +54,23 @@ public enum ParquetWriter {
                               rowGroupSize: Int = defaultRowGroupSize, pageSize: Int = defaultPageSize,
                               gexVersion: String) throws(ParquetWriteError) -> Data {
         let rowCount = try validate(columns, rowGroupSize: rowGroupSize, pageSize: pageSize)
-        let scratch = ParquetPageScratch(compressor: try ZstdCompressor(level: compressionLevel))
+        let groups = stride(from: 0, to: rowCount, by: rowGroupSize).map { $0..<min(rowCount, $0 + rowGroupSize) }
+        let chunks = try encodeChunks(columns, groups: groups, pageSize: pageSize)
         var file = magic
-        file.reserveCapacity(estimatedSize(columns, rows: rowCount))
+        file.reserveCapacity(magic.count + chunks.reduce(0) { $0 + $1.bytes.count } + 64 * 1024)
         var rowGroups: [ParquetRowGroupMetadata] = []
-        var start = 0
-        while start < rowCount {
-            let rows = start..<min(rowCount, start + rowGroupSize)
-            var chunks: [ParquetChunkMetadata] = []
-            for (column, data) in columns {
-                let offset = file.count
-                let chunk = try ParquetColumnChunk.encode(data, column: column, rows: rows, pageSize: pageSize,
-                                                          scratch: scratch, appendingTo: &file)
-                chunks.append(ParquetChunkMetadata(
+        for (g, rows) in groups.enumerated() {
+            var metadata: [ParquetChunkMetadata] = []
+            for (c, (column, _)) in columns.enumerated() {
+                let (bytes, chunk) = chunks[g * columns.count + c]
+                metadata.append(ParquetChunkMetadata(
                     column: column, numValues: Int64(chunk.numValues),
                     totalUncompressedSize: Int64(chunk.totalUncompressedSize),
-                    totalCompressedSize: Int64(chunk.totalCompressedSize), dataPageOffset: Int64(offset),
+                    totalCompressedSize: Int64(chunk.totalCompressedSize), dataPageOffset: Int64(file.count),
                     statistics: chunk.statistics))
+                file.append(contentsOf: bytes)
             }
-            rowGroups.append(ParquetRowGroupMetadata(chunks: chunks, numRows: Int64(rows.count)))
-            start = rows.upperBound
+            rowGroups.append(ParquetRowGroupMetadata(chunks: metadata, numRows: Int64(rows.count)))
         }
         let sortedMetadata = keyValueMetadata.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         let footer = ParquetMetadata.fileMetaData(
@@ -85,18 +83,34 @@ public enum ParquetWriter {
         return Data(file)
     }
 
-    /// A capacity for the file buffer: PLAIN sizes of fixed-width columns (compressed pages are rarely
-    /// larger), 16 bytes per BYTE_ARRAY value, plus room for headers and the footer.
-    private static func estimatedSize(_ columns: [(ParquetColumn, ParquetColumnData)], rows: Int) -> Int {
-        let perRow = columns.reduce(0) { sum, pair in
-            switch pair.1 {
-            case .boolean: return sum + 1
-            case .int32, .float: return sum + 4
-            case .int64, .double: return sum + 8
-            case .string, .bytes: return sum + 16
+    /// Every column chunk (row group-major, then column) encoded into its own buffer, in parallel on
+    /// up to all cores (one ZSTD context per worker). A chunk's bytes do not depend on where it will
+    /// sit in the file, so the concatenation is the same file a sequential pass writes.
+    private static func encodeChunks(_ columns: [(ParquetColumn, ParquetColumnData)], groups: [Range<Int>],
+                                     pageSize: Int) throws(ParquetWriteError) -> [EncodedChunk] {
+        let tasks = groups.count * columns.count
+        guard tasks > 0 else { return [] }
+        let lanes = min(tasks, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        var compressors: [ZstdCompressor] = []
+        for _ in 0..<lanes { compressors.append(try ZstdCompressor(level: compressionLevel)) }
+        let work = ChunkWork(columns: columns, groups: groups, pageSize: pageSize,
+                             scratch: compressors.map { ParquetPageScratch(compressor: $0) })
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            var task = lane
+            while task < tasks {
+                work.encode(task, lane: lane)
+                task += lanes
             }
         }
-        return min(perRow * rows + 64 * 1024, 1 << 34)
+        var out: [EncodedChunk] = []
+        out.reserveCapacity(tasks)
+        for result in work.results {
+            switch result {
+            case .success(let chunk): out.append(chunk)
+            case .failure(let error): throw error
+            }
+        }
+        return out
     }
 
     /// Checks the whole input before anything is encoded; returns the row count.
@@ -119,4 +133,49 @@ public enum ParquetWriter {
         }
         return rowCount
     }
+}
+
+/// An encoded column chunk: its bytes (relocatable: no absolute offsets inside) and its summary.
+typealias EncodedChunk = (bytes: [UInt8], summary: ParquetChunkSummary)
+
+/// One parallel `encodeChunks` pass: inputs shared read-only, one scratch per lane, one result slot
+/// per task (each written by exactly one worker, read after `concurrentPerform` returns).
+private final class ChunkWork: @unchecked Sendable {
+    let columns: [(ParquetColumn, ParquetColumnData)]
+    let groups: [Range<Int>]
+    let pageSize: Int
+    let scratch: [ParquetPageScratch]
+    private let slots: UnsafeMutablePointer<Result<EncodedChunk, ParquetWriteError>?>
+    private let tasks: Int
+
+    init(columns: [(ParquetColumn, ParquetColumnData)], groups: [Range<Int>], pageSize: Int, scratch: [ParquetPageScratch]) {
+        self.columns = columns
+        self.groups = groups
+        self.pageSize = pageSize
+        self.scratch = scratch
+        tasks = groups.count * columns.count
+        slots = .allocate(capacity: tasks)
+        slots.initialize(repeating: nil, count: tasks)
+    }
+
+    deinit {
+        slots.deinitialize(count: tasks)
+        slots.deallocate()
+    }
+
+    /// Encodes task `task` (row group task / columns, column task % columns) with lane `lane`'s scratch.
+    func encode(_ task: Int, lane: Int) {
+        let (column, data) = columns[task % columns.count]
+        var bytes: [UInt8] = []
+        do throws(ParquetWriteError) {
+            let summary = try ParquetColumnChunk.encode(data, column: column, rows: groups[task / columns.count],
+                                                        pageSize: pageSize, scratch: scratch[lane], appendingTo: &bytes)
+            slots[task] = .success((bytes, summary))
+        } catch {
+            slots[task] = .failure(error)
+        }
+    }
+
+    /// Every task's result in task order (call after all tasks ran).
+    var results: [Result<EncodedChunk, ParquetWriteError>] { (0..<tasks).map { slots[$0]! } }
 }

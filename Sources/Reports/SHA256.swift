@@ -7,7 +7,7 @@ import Foundation
 public enum SHA256 {
     /// Hex digest (64 lowercase hex digits) of `data`.
     public static func hex(_ data: [UInt8]) -> String {
-        var digest = Digest()
+        let digest = Digest()
         data.withUnsafeBytes { digest.update($0) }
         return digest.finish()
     }
@@ -16,7 +16,7 @@ public enum SHA256 {
     public static func hex(file path: String, chunkSize: Int = 4 << 20) -> String? {
         guard let file = fopen(path, "rb") else { return nil }
         defer { fclose(file) }
-        var digest = Digest()
+        let digest = Digest()
         var buffer = [UInt8](repeating: 0, count: max(1, chunkSize))
         while true {
             let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
