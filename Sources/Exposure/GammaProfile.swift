@@ -9,9 +9,9 @@ import OptionsMath
 /// (S′²·0.01 for $ per 1 %).
 ///
 /// Computed as one dense product per block of contracts: a gamma tile (levels × contracts, from
-/// `SpotRepricing`: one FMA and one vector exp per cell) times
+/// `SpotRepricing`: one FMA and one vector exp per cell) against
 /// an aggregation matrix (contracts × variants, holding weight × membership) — BLAS `dgemm`
-/// with `beta = 1` accumulating into the levels × variants result. The block size is fixed, so
+/// with `beta = 1` accumulating into the (transposed) levels × variants result. The block size is fixed, so
 /// the summation order (and the result, for a fixed BLAS thread count) never depends on anything
 /// but the input.
 public struct GammaProfile: Sendable {
@@ -58,14 +58,16 @@ public struct GammaProfile: Sendable {
         precondition(membership.rows == contracts.count, "membership rows must match contracts")
         precondition(repricing.count == contracts.count, "repricing coefficients must match contracts")
         let variantCount = membership.columns
-        var aggregation = Matrix(rows: contracts.count, columns: variantCount)
+        // Aggregation transposed (variants × contracts) and results transposed (variants × levels):
+        // C^T = A^T · tile^T runs ~20 % faster in OpenBLAS than tile · A for these shapes (8 × 200 × 512).
+        var aggregation = Matrix(rows: variantCount, columns: contracts.count)
         for i in 0..<contracts.count {
             for v in 0..<variantCount {
-                aggregation[i, v] = contracts.weight[i] * membership.flags[i * variantCount + v]
+                aggregation[v, i] = contracts.weight[i] * membership.flags[i * variantCount + v]
             }
         }
-        var result = Matrix(rows: levels.count, columns: variantCount)
-        var deltaResult = Matrix(rows: withDelta ? levels.count : 0, columns: variantCount)
+        var transposed = Matrix(rows: variantCount, columns: levels.count)
+        var deltaTransposed = Matrix(rows: variantCount, columns: withDelta ? levels.count : 0)
         let block = GammaProfile.contractBlock
         var tile = [Double](repeating: 0, count: levels.count * block)
         var deltaTile = [Double](repeating: 0, count: withDelta ? levels.count * block : 0)
@@ -84,7 +86,7 @@ public struct GammaProfile: Sendable {
                         }
                     }
                 }
-                Self.accumulate(deltaTile, rows: levels.count, width: width, aggregation: aggregation, start: start, into: &deltaResult)
+                Self.accumulate(deltaTile, rows: levels.count, width: width, aggregation: aggregation, start: start, into: &deltaTransposed)
             } else {
                 tile.withUnsafeMutableBufferPointer { t in
                     for j in levels.indices {
@@ -93,14 +95,16 @@ public struct GammaProfile: Sendable {
                     }
                 }
             }
-            Self.accumulate(tile, rows: levels.count, width: width, aggregation: aggregation, start: start, into: &result)
+            Self.accumulate(tile, rows: levels.count, width: width, aggregation: aggregation, start: start, into: &transposed)
             start += width
         }
+        var result = Matrix(rows: levels.count, columns: variantCount)
+        var deltaResult = Matrix(rows: withDelta ? levels.count : 0, columns: variantCount)
         for (j, level) in levels.enumerated() {
             let gammaFactor = unit.scale(spot: level) / level
             for v in 0..<variantCount {
-                result[j, v] *= gammaFactor
-                if withDelta { deltaResult[j, v] *= level }
+                result[j, v] = transposed[v, j] * gammaFactor
+                if withDelta { deltaResult[j, v] = deltaTransposed[v, j] * level }
             }
         }
         self.levels = levels
@@ -110,16 +114,17 @@ public struct GammaProfile: Sendable {
         self.dollarDeltaValues = deltaResult
     }
 
-    /// result (levels × variants) += tile (levels × width) · aggregation[start..<start+width, :], BLAS dgemm.
+    /// resultᵀ (variants × levels) += aggregationᵀ[:, start..<start+width] · tileᵀ, where tile is
+    /// levels × width row-major — BLAS dgemm (A no-trans, B trans).
     private static func accumulate(_ tile: [Double], rows: Int, width: Int, aggregation: Matrix, start: Int, into result: inout Matrix) {
-        let variantCount = aggregation.columns
+        let variantCount = aggregation.rows
         tile.withUnsafeBufferPointer { t in
             aggregation.storage.withUnsafeBufferPointer { a in
                 result.storage.withUnsafeMutableBufferPointer { r in
-                    BLAS.gemm(m: rows, n: variantCount, k: width, alpha: 1,
-                              a: t.baseAddress, lda: width,
-                              b: a.baseAddress! + start * variantCount, ldb: variantCount,
-                              beta: 1, c: r.baseAddress, ldc: variantCount)
+                    BLAS.gemm(m: variantCount, n: rows, k: width, alpha: 1,
+                              a: a.baseAddress! + start, lda: aggregation.columns,
+                              b: t.baseAddress, ldb: width, transposeB: true,
+                              beta: 1, c: r.baseAddress, ldc: rows)
                 }
             }
         }
