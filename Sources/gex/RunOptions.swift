@@ -125,8 +125,10 @@ enum DayExecution {
                                     batchSize: o.chunkSize ?? DayRun.batchSize, chunkSize: o.chunkSize ?? 1) { done, total in bar.update(done, total) }
             bar.finish()
             let out = try AtomicDirectory(path: path)
+            let writeStart = Date()
             for table in result.tables { try write(table, into: out, options: o, configuration: c) }
-            let summary = DayRunSummary(tables: result.tables, counts: result.counts, vendorIVDifference: result.vendorIVDifference, timings: result.timings)
+            let timings = result.timings.merging(["write_tables": Date().timeIntervalSince(writeStart)]) { a, _ in a }
+            let summary = DayRunSummary(tables: result.tables, counts: result.counts, vendorIVDifference: result.vendorIVDifference, timings: timings)
             let inputs = RunMetadata.Inputs(
                 paths: archives, format: format.rawValue, rowsRead: day.rowsRead,
                 defects: day.defects.entries.mapValues { ($0.count, $0.firstFile, $0.firstLine) },
