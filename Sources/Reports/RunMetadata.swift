@@ -13,11 +13,16 @@ public enum RunMetadata {
         public var stores: [(underlying: String, contracts: Int, snapshots: Int)]
         /// Where open interest came from ("archive column", or the OI file and how it matched).
         public var openInterest: String
+        /// SHA-256 hex digests by path when already computed (e.g. by `InputDigests`); else each
+        /// file is hashed when the metadata is built.
+        public var digests: [String: String] = [:]
 
         /// Memberwise.
         public init(paths: [String], format: String, rowsRead: Int, defects: [String: (Int, String, Int)],
-                    stores: [(underlying: String, contracts: Int, snapshots: Int)], openInterest: String = "archive column") {
+                    stores: [(underlying: String, contracts: Int, snapshots: Int)], openInterest: String = "archive column",
+                    digests: [String: String] = [:]) {
             self.openInterest = openInterest
+            self.digests = digests
             self.paths = paths
             self.format = format
             self.rowsRead = rowsRead
@@ -33,7 +38,7 @@ public enum RunMetadata {
         for table in result.tables { units[table.name] = Dictionary(uniqueKeysWithValues: table.columns.map { ($0.name, $0.unit) }) }
         return [
             "version": version,
-            "inputs": inputs.paths.map { ["path": $0, "sha256": SHA256.hex(file: $0) ?? "unreadable"] },
+            "inputs": inputs.paths.map { ["path": $0, "sha256": inputs.digests[$0] ?? SHA256.hex(file: $0) ?? "unreadable"] },
             "input_format": inputs.format,
             "open_interest_source": inputs.openInterest,
             "rows_read": inputs.rowsRead,

@@ -95,6 +95,7 @@ enum DayExecution {
     /// Reads `archives`, runs the day and publishes per `layout`.
     static func execute(archives: [String], options o: RunOptions, quiet: Bool, layout: Layout) throws -> [Written] {
         let started = Date()
+        let digests = InputDigests(paths: archives)
         var (format, day) = try ArchiveReader.read(paths: archives, intervalSeconds: o.interval, limits: o.limits.limits)
         var openInterestNote = "archive column"
         if let path = o.openInterestFile {
@@ -132,7 +133,8 @@ enum DayExecution {
             let inputs = RunMetadata.Inputs(
                 paths: archives, format: format.rawValue, rowsRead: day.rowsRead,
                 defects: day.defects.entries.mapValues { ($0.count, $0.firstFile, $0.firstLine) },
-                stores: stores.map { ($0.underlying, $0.contractCount, $0.snapshotCount) }, openInterest: openInterestNote)
+                stores: stores.map { ($0.underlying, $0.contractCount, $0.snapshotCount) }, openInterest: openInterestNote,
+                digests: digests.wait())
             let metadata = RunMetadata.object(inputs: inputs, result: summary, configuration: c, every: o.every, workers: o.workers,
                                               readSeconds: readSeconds, version: GexCommand.version)
             try AtomicFile.write(RunMetadata.encode(metadata), to: out.file("metadata.json"))
