@@ -144,7 +144,10 @@ public struct ForwardEstimator: Sendable {
     }
 
     private func fit(_ pairs: [Pair]) -> (dF: Double, d: Double)? {
-        let design = Matrix(pairs.map { [1, -$0.strike] })
+        var rows: [Double] = []
+        rows.reserveCapacity(2 * pairs.count)
+        for p in pairs { rows.append(1); rows.append(-p.strike) }
+        let design = Matrix(rows: pairs.count, columns: 2, storage: rows)
         let y = pairs.map { 0.5 * ($0.callBid + $0.callAsk) - 0.5 * ($0.putBid + $0.putAsk) }
         guard let solution = try? LeastSquares.solve(design, y) else { return nil }
         return (solution.coefficients[0], solution.coefficients[1])
