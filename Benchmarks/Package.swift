@@ -17,6 +17,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Exposure", package: "GammaSurface"),
+                .product(name: "LinearAlgebra", package: "GammaSurface"),
                 .product(name: "SyntheticMarket", package: "GammaSurface"),
             ],
             path: "Benchmarks/ExposureBenchmarks",

@@ -69,4 +69,12 @@ public struct Matrix01: Sendable {
     public let columns: Int
     /// Row-major 0/1 values.
     public let flags: [Double]
+
+    /// A `rows × columns` membership from row-major 0/1 `flags` (`rows · columns` values).
+    public init(rows: Int, columns: Int, flags: [Double]) {
+        precondition(flags.count == rows * columns, "Matrix01: \(flags.count) flags for \(rows) × \(columns)")
+        self.rows = rows
+        self.columns = columns
+        self.flags = flags
+    }
 }

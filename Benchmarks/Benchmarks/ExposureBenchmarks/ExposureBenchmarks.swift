@@ -2,10 +2,14 @@
 // (quote filters, IV from mids, smile fill), then the analytics stages — greeks (SIMD kernel), exposures
 // (per-contract GEX/DEX/VEX/CEX into the by-strike, by-expiry and surface tables), profile (gamma tiles ×
 // BLAS over the grid, every variant), levels (Zero Gamma roots, regime, delta-neutral, walls, flows) — and
-// the whole analytics beside them (the sum of the four). A whole day is in PipelineBenchmarks.
+// the whole analytics beside them (the sum of the four). The profile is also split: gamma only (no DEX
+// curves: the workload of the hand-written C gamma-profile kernel) and the BLAS reduction alone (the same
+// dgemm calls on tiles of the same shapes), so its share of the profile can be read off. A whole day is in
+// PipelineBenchmarks.
 import Benchmark
 import Exposure
 import Foundation
+import LinearAlgebra
 import MarketModel
 import SyntheticMarket
 
@@ -52,6 +56,36 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Snapshot_Profile") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(SnapshotAnalytics.profile(store: store, priced: priced, contracts: contracts, time: time, configuration: configuration))
+        }
+    }
+    // The profile's inputs, as SnapshotAnalytics.profile builds them.
+    let grid = GammaProfile.grid(from: priced.spot * (1 - configuration.gridHalfWidth), to: priced.spot * (1 + configuration.gridHalfWidth),
+                                 count: configuration.gridPoints)
+    let allMembership = ProfileVariant.membership(keys: priced.contractIndex.map { store.contracts[$0] }, asOf: time)
+    let variantCount = allMembership.columns
+    let membership = Matrix01(rows: contracts.rows.count, columns: variantCount,
+                              flags: contracts.rows.flatMap { allMembership.flags[($0 * variantCount)..<($0 * variantCount + variantCount)] })
+    Benchmark("Snapshot_ProfileGammaOnly") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(GammaProfile(contracts: contracts.contracts, repricing: contracts.repricing, membership: membership, levels: grid,
+                                   unit: configuration.unit, withDelta: false))
+        }
+    }
+    // Two dgemm per block of contracts (gamma and delta tiles), as in GammaProfile, on fixed tiles.
+    let block = GammaProfile.contractBlock
+    let blocks = (contracts.rows.count + block - 1) / block
+    let tile = (0..<(grid.count * block)).map { Double($0 % 97) * 1e-3 }
+    let aggregation = (0..<(variantCount * block)).map { Double($0 % 5) }
+    Benchmark("Snapshot_ProfileReductionOnly") { benchmark in
+        for _ in benchmark.scaledIterations {
+            var result = [Double](repeating: 0, count: variantCount * grid.count)
+            tile.withUnsafeBufferPointer { t in aggregation.withUnsafeBufferPointer { a in result.withUnsafeMutableBufferPointer { r in
+                for _ in 0..<(2 * blocks) {
+                    BLAS.gemm(m: variantCount, n: grid.count, k: block, alpha: 1, a: a.baseAddress, lda: block,
+                              b: t.baseAddress, ldb: block, transposeB: true, beta: 1, c: r.baseAddress, ldc: grid.count)
+                }
+            }}}
+            blackHole(result)
         }
     }
     Benchmark("Snapshot_Levels") { benchmark in
