@@ -29,7 +29,8 @@ public enum DayRun {
     /// Snapshots computed per parallel region (each ≥ ~10 ms of work on an SPX chain).
     public static let batchSize = 16
 
-    /// Runs the day. `progress(done, total)` is called from the calling thread between batches.
+    /// Runs the day. `progress(done, total)` is called once per snapshot, in snapshot order, from
+    /// whichever thread merges that snapshot's results (never two calls at once).
     /// `batchSize` snapshots form one parallel region, split into chunks of `chunkSize` snapshots per
     /// worker task; neither changes any output bit (tests run 1, 2, 3 and 7).
     public static func run(stores: [DayStore], configuration: SnapshotConfiguration, every: Int = 1, workers: Int? = nil,
@@ -42,6 +43,7 @@ public enum DayRun {
         var differences: [Double] = []
         var forwardSeconds = 0.0
         var last: [SnapshotResult] = []
+        var lastResult: SnapshotResult?
         let previousThreads = BLAS.threadCount
         BLAS.setThreadCount(1)
         defer { BLAS.setThreadCount(previousThreads) }
@@ -59,39 +61,42 @@ public enum DayRun {
             let forwardStart = clock.now
             let forwards = Self.forwards(store: store, every: every, configuration: configuration, workers: workers)
             forwardSeconds += (clock.now - forwardStart).seconds
+            // Merged in snapshot order by whichever worker finds the next result ready (see OrderedMerge),
+            // so the tables grow while the other workers compute.
+            let merger = OrderedMerge { _, item in
+                let result = item.result
+                tables.absorb(item.rows)
+                for (reason, n) in result.pricing.rejections { counts["quote rejected: \(reason.rawValue)", default: 0] += n }
+                for (status, n) in result.pricing.ivFailures { counts["no implied volatility: \(status.reason)", default: 0] += n }
+                for f in result.pricing.forwards where f.source != .parity { counts["forward fallback: \(f.source.rawValue)", default: 0] += 1 }
+                counts["contracts without volatility (gamma 0)", default: 0] += result.pricing.withoutVolatility
+                counts["contracts smile-filled", default: 0] += result.pricing.smileFilled
+                counts["quote rows of already-settled contracts (dropped)", default: 0] += result.pricing.settledDropped
+                if result.status != .ok { counts["snapshots \(result.status.rawValue)", default: 0] += 1 }
+                differences += result.pricing.vendorDifferences
+                lastResult = result
+                done += 1
+                progress?(done, total)
+            }
             var batchStart = 0
             while batchStart < snapshots.count {
                 let batch = Array(snapshots[batchStart..<min(snapshots.count, batchStart + batchSize)])
-                var slots = [(result: SnapshotResult, rows: DayTables)?](repeating: nil, count: batch.count)
-                slots.withUnsafeMutableBufferPointer { buffer in
-                    let out = SendablePointer(buffer.baseAddress!)
-                    let work = SnapshotWork(store: store, batch: batch, forwards: forwards, positions: positions, configuration: configuration)
-                    ParallelBatch.forEachChunk(count: batch.count, chunkSize: chunkSize, workers: workers) { range in
-                        for k in range {
-                            // Each worker also lays out its snapshot's table rows: the serial part below only concatenates.
-                            let result = work.compute(k)
-                            var rows = DayTables(unit: configuration.unit.rawValue)
-                            rows.append(result, underlying: store.underlying)
-                            out.base[k] = (result, rows)
-                        }
+                let work = SnapshotWork(store: store, batch: batch, forwards: forwards, positions: positions, configuration: configuration)
+                let offset = batchStart
+                ParallelBatch.forEachChunk(count: batch.count, chunkSize: chunkSize, workers: workers) { range in
+                    for k in range {
+                        // Each worker also lays out its snapshot's table rows: merging only concatenates.
+                        let result = work.compute(k)
+                        var rows = DayTables(unit: configuration.unit.rawValue)
+                        rows.append(result, underlying: store.underlying)
+                        merger.deliver(offset + k, (result, rows))
                     }
                 }
-                for (result, rows) in slots.compactMap({ $0 }) {
-                    tables.absorb(rows)
-                    for (reason, n) in result.pricing.rejections { counts["quote rejected: \(reason.rawValue)", default: 0] += n }
-                    for (status, n) in result.pricing.ivFailures { counts["no implied volatility: \(status.reason)", default: 0] += n }
-                    for f in result.pricing.forwards where f.source != .parity { counts["forward fallback: \(f.source.rawValue)", default: 0] += 1 }
-                    counts["contracts without volatility (gamma 0)", default: 0] += result.pricing.withoutVolatility
-                    counts["contracts smile-filled", default: 0] += result.pricing.smileFilled
-                    counts["quote rows of already-settled contracts (dropped)", default: 0] += result.pricing.settledDropped
-                    if result.status != .ok { counts["snapshots \(result.status.rawValue)", default: 0] += 1 }
-                    differences += result.pricing.vendorDifferences
-                }
-                if let final = slots.last ?? nil, batchStart + batch.count == snapshots.count { last.append(final.result) }
-                done += batch.count
-                progress?(done, total)
                 batchStart += batch.count
             }
+            precondition(merger.mergedCount == snapshots.count, "DayRun: a snapshot result was not merged")
+            if let final = lastResult { last.append(final) }
+            lastResult = nil
         }
         let elapsed = (clock.now - start).seconds
         return DayRunResult(tables: tables.tables(), counts: counts, vendorIVDifference: percentiles(differences),
