@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "ExposureTests", dependencies: ["Exposure", "MarketModel", "OptionsMath", "SyntheticMarket"]),
         .testTarget(name: "ArchivesTests", dependencies: ["Archives", "MarketModel"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Exposure", "MarketModel"]),
         .testTarget(name: "SyntheticMarketTests", dependencies: ["SyntheticMarket", "Archives", "MarketModel", "OptionsMath"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Archives", "Exposure", "MarketModel"]),
     ]
