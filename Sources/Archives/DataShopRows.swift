@@ -29,6 +29,9 @@ struct DataShopRows {
     private var lastTime: (time: Instant, quoteDay: Int)?
     /// The previous (root, expiry) and its settlement instant.
     private var lastSettlement: (root: String, expiry: CivilDate, instant: Instant)?
+    /// Numbers that repeat from row to row: the strike (call and put rows), the underlying's prices (a whole snapshot).
+    private var strikeMemo = NumberMemo(), underlyingBidMemo = NumberMemo(), underlyingAskMemo = NumberMemo()
+    private var activeMemo = NumberMemo()
 
     init(columns: DataShopColumns, file: String, limits: ArchiveLimits = .default) {
         self.columns = columns
@@ -50,7 +53,7 @@ struct DataShopRows {
         guard let expiry = date(cells.cell(columns.expiration, of: line)) else {
             return defects.add("unreadable expiration date", file: file, line: number)
         }
-        guard let strike = DecimalParser.parse(cells.cell(columns.strike, of: line)), strike > 0, strike < 1e7 else {
+        guard let strike = strikeMemo.parse(cells.cell(columns.strike, of: line), in: line), strike > 0, strike < 1e7 else {
             return defects.add("strike missing, zero, negative or absurd", file: file, line: number)
         }
         let typeCell = cells.cell(columns.optionType, of: line)
@@ -78,9 +81,9 @@ struct DataShopRows {
         // Static helpers given the cells: an instance method here would copy the whole parser per call.
         guard let bid = Self.value(columns.bid, cells, line), let ask = Self.value(columns.ask, cells, line),
               let bidSize = Self.optional(columns.bidSize, cells, line), let askSize = Self.optional(columns.askSize, cells, line),
-              let underlyingBid = Self.optional(columns.underlyingBid, cells, line),
-              let underlyingAsk = Self.optional(columns.underlyingAsk, cells, line),
-              let active = Self.optional(columns.activeUnderlying, cells, line),
+              let underlyingBid = Self.optional(columns.underlyingBid, cells, line, &underlyingBidMemo),
+              let underlyingAsk = Self.optional(columns.underlyingAsk, cells, line, &underlyingAskMemo),
+              let active = Self.optional(columns.activeUnderlying, cells, line, &activeMemo),
               let iv = Self.optional(columns.impliedVolatility, cells, line),
               let gamma = Self.optional(columns.gamma, cells, line), let oi = Self.optional(columns.openInterest, cells, line)
         else { return defects.add("non-numeric or non-finite field", file: file, line: number) }
@@ -132,6 +135,15 @@ struct DataShopRows {
     }
 
     /// An optional column: NaN when the layout lacks it or the cell is empty; nil when unreadable.
+    private static func optional(_ column: Int?, _ cells: borrowing ByteCSV, _ line: UnsafeBufferPointer<UInt8>,
+                                 _ memo: inout NumberMemo) -> Double? {
+        guard let column else { return .nan }
+        let cell = cells.cell(column, of: line)
+        if let v = memo.parse(cell, in: line) { return v.isFinite ? v : nil }
+        return cell.allSatisfy({ $0 == 0x20 }) ? .nan : nil
+    }
+
+    /// `optional` without a memo.
     private static func optional(_ column: Int?, _ cells: borrowing ByteCSV, _ line: UnsafeBufferPointer<UInt8>) -> Double? {
         guard let column else { return .nan }
         let cell = cells.cell(column, of: line)
@@ -200,5 +212,32 @@ struct DataShopRows {
         let p = s.split(separator: "-")
         guard p.count == 3, p[0].count == 4, let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]) else { return nil }
         return CivilDate(year: y, month: m, day: d)
+    }
+}
+
+/// `DecimalParser.parse` remembering its last cell: the same bytes again give the stored value
+/// without parsing. The key is the cell's length and bytes (up to 16), read with two 8-byte loads
+/// that end at the cell's end, which needs 8 bytes of the line before that end; other cells are
+/// parsed every time.
+struct NumberMemo {
+    private var key0: UInt64 = 0, key1: UInt64 = 0
+    private var count = -1
+    private var value: Double?
+
+    /// The value of `cell` (a slice of `line`), as `DecimalParser.parse` gives it.
+    @inline(__always)
+    mutating func parse(_ cell: UnsafeBufferPointer<UInt8>, in line: UnsafeBufferPointer<UInt8>) -> Double? {
+        let n = cell.count
+        guard n > 0, n <= 16, let start = cell.baseAddress, let lineStart = line.baseAddress, start + n - lineStart >= 8 else {
+            return DecimalParser.parse(cell)
+        }
+        // SAFETY: [start + n − 8, start + n) and, for n > 8, [start, start + 8) lie inside the line.
+        let last = UInt64(littleEndian: unsafe UnsafeRawPointer(start + n - 8).loadUnaligned(as: UInt64.self))
+        let k0 = n <= 8 ? last >> UInt64(8 * (8 - n)) : UInt64(littleEndian: unsafe UnsafeRawPointer(start).loadUnaligned(as: UInt64.self))
+        let k1 = n <= 8 ? 0 : last
+        if n == count, k0 == key0, k1 == key1 { return value }
+        let v = DecimalParser.parse(cell)
+        (key0, key1, count, value) = (k0, k1, n, v)
+        return v
     }
 }
