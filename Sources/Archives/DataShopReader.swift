@@ -51,13 +51,15 @@ public enum DataShopReader {
 
     /// One attempt at `read(paths:limits:workers:)`: a parallel read that fails is not retried on one
     /// thread (tests use it to check that the parallel path, not the retry, produced a result).
-    static func readWithoutRetry(_ paths: [String], limits: ArchiveLimits, workers: Int) throws(ArchiveError) -> ArchiveDay {
+    /// `alignToSnapshots: false` cuts pieces at any line (tests).
+    static func readWithoutRetry(_ paths: [String], limits: ArchiveLimits, workers: Int,
+                                 alignToSnapshots: Bool = true) throws(ArchiveError) -> ArchiveDay {
         var state = DataShopReadState()
         for path in paths {
             let source = try ByteStream(path: path, maximumBytes: limits.maximumInputBytes)
             if workers > 1, source.format == .plain, let file = try? MappedFile(path: path), file.count <= limits.maximumInputBytes,
-               let plan = DataShopRangePlan(file, workers: workers, maximumLineBytes: limits.maximumLineBytes) {
-                try plan.read(file, path: path, limits: limits, into: &state)
+               let plan = DataShopRangePlan(file, maximumLineBytes: limits.maximumLineBytes) {
+                try plan.read(file, path: path, limits: limits, workers: workers, alignToSnapshots: alignToSnapshots, into: &state)
             } else {
                 try readStream(source, path: path, limits: limits, into: &state)
             }

@@ -1,7 +1,8 @@
 // DataShopReader.read(paths:limits:workers:) against the one-thread read of the same files: the
 // reference is `workers: 1` (the streaming LineReader path, untouched by the range split). Every
 // store column is compared bit for bit, with rows read, every defect tally and the file:line of
-// each first defect. Successful reads go through `readWithoutRetry` (internal): a parallel read that
+// each first defect. Each worker count is read with piece cuts moved to the next quote time (the
+// default) and with cuts at any line. Successful reads go through `readWithoutRetry` (internal): a parallel read that
 // failed and was silently redone on one thread would otherwise pass. Worker counts run well past the number of lines, so the range cuts land on
 // every kind of line (defects, duplicates, blank lines, CRLF, lone CR, the second underlying).
 @testable import Archives
@@ -27,8 +28,11 @@ final class ParallelDataShopReadTests: XCTestCase {
         XCTAssertEqual(ArchiveDayComparison.differences(reference, try DataShopReader.read(paths: paths, limits: limits, workers: 1)), [],
                        line: line)
         for workers in counts {
-            let parallel = try DataShopReader.readWithoutRetry(paths, limits: limits, workers: workers)
-            XCTAssertEqual(ArchiveDayComparison.differences(reference, parallel), [], "workers \(workers)", line: line)
+            for aligned in [true, false] {  // cuts moved to the next quote time, and cuts at any line
+                let parallel = try DataShopReader.readWithoutRetry(paths, limits: limits, workers: workers, alignToSnapshots: aligned)
+                XCTAssertEqual(ArchiveDayComparison.differences(reference, parallel), [], "workers \(workers), aligned \(aligned)",
+                               line: line)
+            }
         }
         return reference
     }
