@@ -33,8 +33,9 @@ public enum DataShopReader {
     /// Reads and merges `paths`, refusing inputs over `limits` (contracts and snapshots per
     /// underlying, line length, decompressed bytes per file) with an error naming the file and cap.
     ///
-    /// `workers` > 1 parses each plain (uncompressed) file on that many threads, each taking a
-    /// range of whole lines; `.gz` and `.zip` files are always read on one thread. The result is
+    /// `workers` > 1 parses each plain (uncompressed) file on that many threads, each taking
+    /// pieces of whole lines; a `.gz` or `.zip` file is decompressed on one thread while the calling
+    /// thread parses (`DataShopPipelinedRead`). The result is
     /// bit-identical to `workers: 1` — stores, rows read, defect counts and the file and line of
     /// each first defect. Any failure of a parallel read (a cap exceeded, a bad header) is
     /// reported by reading again on one thread, so errors (line numbers included) are the same too.
@@ -51,15 +52,18 @@ public enum DataShopReader {
 
     /// One attempt at `read(paths:limits:workers:)`: a parallel read that fails is not retried on one
     /// thread (tests use it to check that the parallel path, not the retry, produced a result).
-    /// `alignToSnapshots: false` cuts pieces at any line (tests).
-    static func readWithoutRetry(_ paths: [String], limits: ArchiveLimits, workers: Int,
-                                 alignToSnapshots: Bool = true) throws(ArchiveError) -> ArchiveDay {
+    /// `alignToSnapshots: false` cuts pieces at any line; `pipelineBlockBytes` sets the block size of
+    /// compressed reads (tests).
+    static func readWithoutRetry(_ paths: [String], limits: ArchiveLimits, workers: Int, alignToSnapshots: Bool = true,
+                                 pipelineBlockBytes: Int = DataShopPipelinedRead.defaultBlockBytes) throws(ArchiveError) -> ArchiveDay {
         var state = DataShopReadState()
         for path in paths {
             let source = try ByteStream(path: path, maximumBytes: limits.maximumInputBytes)
             if workers > 1, source.format == .plain, let file = try? MappedFile(path: path), file.count <= limits.maximumInputBytes,
                let plan = DataShopRangePlan(file, maximumLineBytes: limits.maximumLineBytes) {
                 try plan.read(file, path: path, limits: limits, workers: workers, alignToSnapshots: alignToSnapshots, into: &state)
+            } else if workers > 1, source.format != .plain {
+                try DataShopPipelinedRead.read(source, path: path, limits: limits, blockBytes: pipelineBlockBytes, into: &state)
             } else {
                 try readStream(source, path: path, limits: limits, into: &state)
             }

@@ -133,6 +133,30 @@ final class ParallelDataShopReadTests: XCTestCase {
         }
     }
 
+    /// Compressed files on two threads (decompression beside parsing), with blocks of 1 to 4096 bytes
+    /// so that block edges fall inside lines, CRLF pairs and the byte-order mark.
+    func testCompressedFilesInTinyBlocks() throws {
+        let lines = Self.defectLines
+        var mixed: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(Self.header.utf8) + [0x0D, 0x0A]
+        for (k, line) in lines.enumerated() { mixed += Array(line.utf8) + (k % 3 == 0 ? [0x0D] : k % 3 == 1 ? [0x0A] : [0x0D, 0x0A]) }
+        let crlf = Array(([Self.header] + lines).joined(separator: "\r\n").utf8)
+        for (name, bytes) in [("mixed", mixed), ("crlf", crlf)] {
+            let plain = try temporaryFile("\(name).csv", bytes)
+            let gz = plain + ".gz"
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", "gzip -c '\(plain)' > '\(gz)'"]
+            try p.run()
+            p.waitUntilExit()
+            addTeardownBlock { try? FileManager.default.removeItem(atPath: gz) }
+            let reference = try DataShopReader.read(paths: [gz])
+            for block in [1, 2, 3, 5, 64, 233, 4096] {
+                let piped = try DataShopReader.readWithoutRetry([gz], limits: .default, workers: 2, pipelineBlockBytes: block)
+                XCTAssertEqual(ArchiveDayComparison.differences(reference, piped), [], "\(name), blocks of \(block) bytes")
+            }
+        }
+    }
+
     /// Files with fewer lines than workers, a header and one row, a file without its last newline.
     func testTinyFiles() throws {
         let one = try temporaryFile("one.csv", Array((Self.header + "\n" + Self.row(minute: 0, strike: 4700) + "\n").utf8))
