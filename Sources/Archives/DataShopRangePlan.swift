@@ -165,6 +165,7 @@ private struct RangeJob: @unchecked Sendable {
             result.rowCount = rows.rowCount
         } catch {
             result.error = error
+            queue.cancel()  // the pieces after this one would be parsed for nothing: the merge stops here
         }
         results[k] = result
     }
@@ -183,6 +184,14 @@ private final class PieceQueue: @unchecked Sendable {
     }
 
     deinit { pthread_mutex_destroy(&mutex) }
+
+    /// Hands out no more pieces (those taken so far are finished; pieces are taken in order, so all
+    /// before a failed one are among them).
+    func cancel() {
+        pthread_mutex_lock(&mutex)
+        nextPiece = count
+        pthread_mutex_unlock(&mutex)
+    }
 
     /// The next piece not yet taken, or nil when all are.
     func next() -> Int? {
