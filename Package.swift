@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "MarketModelTests", dependencies: ["MarketModel"]),
         .testTarget(name: "ExposureTests", dependencies: ["Exposure", "MarketModel", "OptionsMath", "SyntheticMarket"]),
-        .testTarget(name: "ArchivesTests", dependencies: ["Archives", "MarketModel"],
+        .testTarget(name: "ArchivesTests", dependencies: ["Archives", "MarketModel", "SyntheticMarket"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Exposure", "MarketModel"]),
         .testTarget(name: "SyntheticMarketTests", dependencies: ["SyntheticMarket", "Archives", "MarketModel", "OptionsMath"]),

@@ -81,7 +81,7 @@ fi
 # Reading a generated DataShop day: ours (gex inspect) vs pandas / polars read_csv vs cat.
 day="$results/peers_day.csv"
 [ -f "$day" ] || "$gex" generate --contracts 21000 --interval 600 --out "$day" 2>/dev/null
-ours_read=$(time_cmd "$gex" inspect "$day")
+ours_read=$(time_cmd "$gex" inspect --workers 1 "$day")  # one core, as the table says
 cat_read=$(time_cmd cat "$day")
 pandas_read=$(time_cmd $peers/bin/python -c "import pandas, sys; pandas.read_csv(sys.argv[1])" "$day")
 polars_read=$(time_cmd $peers/bin/python -c "import polars, sys; polars.read_csv(sys.argv[1])" "$day")

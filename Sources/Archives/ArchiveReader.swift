@@ -31,15 +31,17 @@ public enum ArchiveReader {
         throw ArchiveError(.badData, file: path, line: 1, reason: "unknown archive format (expected a DataShop intervals or Databento OPRA CSV header)")
     }
 
-    /// Reads all files into day stores (one per underlying).
-    public static func read(paths: [String], intervalSeconds: Int = 60, limits: ArchiveLimits = .default) throws(ArchiveError) -> (Format, ArchiveDay) {
+    /// Reads all files into day stores (one per underlying). `workers` threads parse each plain
+    /// DataShop file (`DataShopReader.read(paths:limits:workers:)`: the same result for any count).
+    public static func read(paths: [String], intervalSeconds: Int = 60, limits: ArchiveLimits = .default,
+                            workers: Int = 1) throws(ArchiveError) -> (Format, ArchiveDay) {
         var formats: [Format] = []
         for path in paths { formats.append(try format(of: path, limits: limits)) }
         guard let format = formats.first, formats.allSatisfy({ $0 == format }) else {
             throw ArchiveError(.badData, file: paths.joined(separator: ", "), reason: "mixed archive formats in one run: \(formats.map(\.rawValue))")
         }
         switch format {
-        case .datashop: return (format, try DataShopReader.read(paths: paths, limits: limits))
+        case .datashop: return (format, try DataShopReader.read(paths: paths, limits: limits, workers: workers))
         case .opra: return (format, try OPRAReader.read(paths: paths, intervalSeconds: intervalSeconds, limits: limits))
         }
     }

@@ -32,32 +32,89 @@ public struct ArchiveDay: Sendable {
 public enum DataShopReader {
     /// Reads and merges `paths`, refusing inputs over `limits` (contracts and snapshots per
     /// underlying, line length, decompressed bytes per file) with an error naming the file and cap.
-    public static func read(paths: [String], limits: ArchiveLimits = .default) throws(ArchiveError) -> ArchiveDay {
-        var builders = DataShopBuilders()
-        var defects = DefectCounts()
-        var unknown: [String: [String]] = [:]
-        var files: [(String, Int)] = []
-        var rowsRead = 0
+    ///
+    /// `workers` > 1 parses each plain (uncompressed) file on that many threads, each taking
+    /// pieces of whole lines; a `.gz` or `.zip` file is decompressed on one thread while the calling
+    /// thread parses (`DataShopPipelinedRead`). The result is
+    /// bit-identical to `workers: 1` — stores, rows read, defect counts and the file and line of
+    /// each first defect. Any failure of a parallel read (a cap exceeded, a bad header) is
+    /// reported by reading again on one thread, so errors (line numbers included) are the same too.
+    public static func read(paths: [String], limits: ArchiveLimits = .default, workers: Int = 1) throws(ArchiveError) -> ArchiveDay {
+        if workers > 1 {
+            do throws(ArchiveError) {
+                return try readWithoutRetry(paths, limits: limits, workers: workers)
+            } catch {
+                // Fall through: the one-thread read fails the same way and names the exact line.
+            }
+        }
+        return try readWithoutRetry(paths, limits: limits, workers: 1)
+    }
+
+    /// One attempt at `read(paths:limits:workers:)`: a parallel read that fails is not retried on one
+    /// thread (tests use it to check that the parallel path, not the retry, produced a result).
+    /// `alignToSnapshots: false` cuts pieces at any line; `pipelineBlockBytes` sets the block size of
+    /// compressed reads (tests).
+    static func readWithoutRetry(_ paths: [String], limits: ArchiveLimits, workers: Int, alignToSnapshots: Bool = true,
+                                 pipelineBlockBytes: Int = DataShopPipelinedRead.defaultBlockBytes) throws(ArchiveError) -> ArchiveDay {
+        var state = DataShopReadState()
         for path in paths {
             let source = try ByteStream(path: path, maximumBytes: limits.maximumInputBytes)
-            var reader = LineReader(source: source, maximumLineLength: limits.maximumLineBytes)
-            var rows: DataShopRows?
-            try reader.forEachLine { line, number throws(ArchiveError) in
-                if rows == nil {
-                    let header = CSVLine.cells(Substring(String(decoding: line, as: UTF8.self))).map(String.init)
-                    let columns = try DataShopColumns(header: header, file: path, line: number)
-                    unknown[path] = columns.unknown
-                    rows = DataShopRows(columns: columns, file: path, limits: limits)
-                    return
-                }
-                try rows!.add(line: line, number: number, into: &builders, defects: &defects)
+            if workers > 1, source.format == .plain, let file = try? MappedFile(path: path), file.count <= limits.maximumInputBytes,
+               let plan = DataShopRangePlan(file, maximumLineBytes: limits.maximumLineBytes) {
+                try plan.read(file, path: path, limits: limits, workers: workers, alignToSnapshots: alignToSnapshots, into: &state)
+            } else if workers > 1, source.format != .plain {
+                try DataShopPipelinedRead.read(source, path: path, limits: limits, blockBytes: pipelineBlockBytes, into: &state)
+            } else {
+                try readStream(source, path: path, limits: limits, into: &state)
             }
-            guard let rows else { throw ArchiveError(.badData, file: path, reason: "empty file: no DataShop header") }
-            for builder in builders.list { try limits.check(builder, file: path, line: nil) }
-            guard rows.rowCount > 0 else { throw ArchiveError(.badData, file: path, line: 2, reason: "no data rows after the header") }
-            rowsRead += rows.rowCount
-            files.append((path, source.bytesRead))
         }
+        return try state.finish(paths: paths)
+    }
+
+    /// One file through `LineReader` on this thread (plain, gzip or zip).
+    private static func readStream(_ source: ByteStream, path: String, limits: ArchiveLimits,
+                                   into state: inout DataShopReadState) throws(ArchiveError) {
+        var reader = LineReader(source: source, maximumLineLength: limits.maximumLineBytes)
+        var rows: DataShopRows?
+        try reader.forEachLine { line, number throws(ArchiveError) in
+            if rows == nil {
+                rows = try state.header(line, path: path, line: number, limits: limits)
+                return
+            }
+            try rows!.add(line: line, number: number, into: &state.builders, defects: &state.defects)
+        }
+        guard let rows else { throw ArchiveError(.badData, file: path, reason: "empty file: no DataShop header") }
+        try state.endFile(path: path, rowCount: rows.rowCount, bytes: source.bytesRead, limits: limits)
+    }
+}
+
+/// What a DataShop read has gathered so far, over the files read.
+struct DataShopReadState {
+    var builders = DataShopBuilders()
+    var defects = DefectCounts()
+    var unknown: [String: [String]] = [:]
+    var files: [(String, Int)] = []
+    var rowsRead = 0
+
+    /// The row parser for a file whose header line is `line`; records the columns it does not use.
+    mutating func header(_ line: UnsafeBufferPointer<UInt8>, path: String, line number: Int,
+                         limits: ArchiveLimits) throws(ArchiveError) -> DataShopRows {
+        let header = CSVLine.cells(Substring(String(decoding: line, as: UTF8.self))).map(String.init)
+        let columns = try DataShopColumns(header: header, file: path, line: number)
+        unknown[path] = columns.unknown
+        return DataShopRows(columns: columns, file: path, limits: limits)
+    }
+
+    /// The checks closing a file: caps over everything read so far, and at least one data row.
+    mutating func endFile(path: String, rowCount: Int, bytes: Int, limits: ArchiveLimits) throws(ArchiveError) {
+        for builder in builders.list { try limits.check(builder, file: path, line: nil) }
+        guard rowCount > 0 else { throw ArchiveError(.badData, file: path, line: 2, reason: "no data rows after the header") }
+        rowsRead += rowCount
+        files.append((path, bytes))
+    }
+
+    /// The day: one finished store per underlying, in symbol order, duplicates counted.
+    mutating func finish(paths: [String]) throws(ArchiveError) -> ArchiveDay {
         var stores: [DayStore] = []
         for symbol in builders.index.keys.sorted() {
             let slot = builders.index[symbol]!
@@ -72,203 +129,5 @@ public enum DataShopReader {
             throw ArchiveError(.badData, file: paths.joined(separator: ", "), reason: "no usable rows: every data row was skipped (\(reasons))")
         }
         return ArchiveDay(stores: stores, rowsRead: rowsRead, defects: defects, unknownColumns: unknown, files: files)
-    }
-}
-
-/// One day-store builder per underlying, in discovery order, with the symbol → slot index
-/// (looked up only when the symbol changes from one row to the next).
-struct DataShopBuilders {
-    var list: [DayStoreBuilder] = []
-    var index: [String: Int] = [:]
-
-    mutating func slot(for symbol: String, hasVendorGreeks: Bool) -> Int {
-        if let known = index[symbol] { return known }
-        index[symbol] = list.count
-        list.append(DayStoreBuilder(underlying: symbol, hasVendorGreeks: hasVendorGreeks))
-        return list.count - 1
-    }
-}
-
-/// Row parsing for one DataShop file (a class: one instance per file, mutated in place by the
-/// line loop). Rows of a DataShop file arrive grouped by underlying, time, root and expiry, so the
-/// text of those cells is compared with the previous row's bytes and re-parsed only on change.
-final class DataShopRows {
-    let columns: DataShopColumns
-    let file: String
-    let limits: ArchiveLimits
-    private(set) var rowCount = 0
-    private var cells = ByteCSV()
-    private var timeCache: [UInt64: Instant] = [:]
-    private var dateCache: [UInt64: CivilDate] = [:]
-    private var lastTimeKey: (key: UInt64, value: Instant)?
-    private var lastDateKey: (key: UInt64, value: CivilDate)?
-    /// The previous row's underlying cell bytes and its builder slot.
-    private var lastSymbol: (bytes: [UInt8], slot: Int)?
-    /// The previous row's root cell bytes and the normalised root (nil: the cell was refused, for `refusal`).
-    private var lastRoot: (bytes: [UInt8], root: String?, refusal: String)?
-    /// The previous row's quote time and the days since 1970 of its US/Eastern date.
-    private var lastTime: (time: Instant, quoteDay: Int)?
-    /// The previous (root, expiry) and its settlement instant.
-    private var lastSettlement: (root: String, expiry: CivilDate, instant: Instant)?
-
-    init(columns: DataShopColumns, file: String, limits: ArchiveLimits = .default) {
-        self.columns = columns
-        self.file = file
-        self.limits = limits
-    }
-
-    func add(line: UnsafeBufferPointer<UInt8>, number: Int, into builders: inout DataShopBuilders,
-                      defects: inout DefectCounts) throws(ArchiveError) {
-        if cells.isBlank(line) { return }
-        rowCount += 1
-        cells.split(line)
-        guard cells.count == columns.count else {
-            return defects.add("row has \(cells.count) fields, header has \(columns.count)", file: file, line: number)
-        }
-        guard let time = instant(cells.cell(columns.time, of: line)) else {
-            return defects.add("unreadable or nonexistent quote time", file: file, line: number)
-        }
-        guard let expiry = date(cells.cell(columns.expiration, of: line)) else {
-            return defects.add("unreadable expiration date", file: file, line: number)
-        }
-        guard let strike = DecimalParser.parse(cells.cell(columns.strike, of: line)), strike > 0, strike < 1e7 else {
-            return defects.add("strike missing, zero, negative or absurd", file: file, line: number)
-        }
-        let typeCell = cells.cell(columns.optionType, of: line)
-        guard typeCell.count == 1, let right: OptionRight = typeCell[0] == 0x43 || typeCell[0] == 0x63 ? .call
-                : (typeCell[0] == 0x50 || typeCell[0] == 0x70 ? .put : nil) else {
-            return defects.add("option_type is not C or P", file: file, line: number)
-        }
-        let parsedRoot = root(cells.cell(columns.root, of: line))
-        guard let rootText = parsedRoot.root else { return defects.add(parsedRoot.refusal, file: file, line: number) }
-        let quoteDay: Int
-        if let last = lastTime, last.time == time { quoteDay = last.quoteDay } else {
-            quoteDay = EasternTime.wallClock(of: time).date.daysSinceEpoch
-            lastTime = (time, quoteDay)
-        }
-        guard expiry.daysSinceEpoch - quoteDay <= 3660 else {
-            return defects.add("expiry more than 10 years after the quote date", file: file, line: number)
-        }
-        let key = ContractKey(root: rootText, expiry: expiry, strikeMilli: Int64((strike * 1000).rounded()), right: right)
-        let settlement: Instant
-        if let last = lastSettlement, last.expiry == expiry, last.root == rootText { settlement = last.instant } else {
-            settlement = key.settlementInstant
-            lastSettlement = (rootText, expiry, settlement)
-        }
-        guard settlement > time else { return defects.add("contract already settled at the quote time", file: file, line: number) }
-        guard let bid = value(columns.bid, line), let ask = value(columns.ask, line),
-              let bidSize = optional(columns.bidSize, line), let askSize = optional(columns.askSize, line),
-              let underlyingBid = optional(columns.underlyingBid, line), let underlyingAsk = optional(columns.underlyingAsk, line),
-              let active = optional(columns.activeUnderlying, line), let iv = optional(columns.impliedVolatility, line),
-              let gamma = optional(columns.gamma, line), let oi = optional(columns.openInterest, line)
-        else { return defects.add("non-numeric or non-finite field", file: file, line: number) }
-        guard bid >= 0, ask >= 0 else { return defects.add("negative bid or ask", file: file, line: number) }
-        guard bid < 1e7, ask < 1e7 else { return defects.add("absurd bid or ask (≥ 1e7)", file: file, line: number) }
-        var quoteBid = bid, quoteAsk = ask
-        if bid > ask {  // crossed (an ask of 0 below a positive bid included): the quote is unusable, the row (OI, presence) is kept
-            defects.add("crossed quote (bid > ask): quote dropped, row kept", file: file, line: number)
-            quoteBid = .nan
-            quoteAsk = .nan
-        }
-        let (spot, source): (Double, SpotSource) =
-            underlyingBid > 0 && underlyingAsk > 0 && underlyingAsk >= underlyingBid ? (0.5 * (underlyingBid + underlyingAsk), .underlyingMid)
-            : (active > 0 ? (active, .activeUnderlying) : (.nan, .missing))
-        let quote = DayStoreBuilder.Quote(bid: quoteBid, ask: quoteAsk,
-                                          bidSize: bidSize.isNaN ? 0 : Float(bidSize), askSize: askSize.isNaN ? 0 : Float(askSize),
-                                          vendorIV: iv, vendorGamma: gamma)
-        let symbolBytes = cells.cell(columns.underlying, of: line)
-        let slot: Int
-        if let last = lastSymbol, last.bytes.elementsEqual(symbolBytes) { slot = last.slot } else {
-            let symbol = String(decoding: symbolBytes, as: UTF8.self).trimmingWhitespace
-            slot = builders.slot(for: symbol, hasVendorGreeks: columns.impliedVolatility != nil)
-            lastSymbol = (Array(symbolBytes), slot)
-        }
-        builders.list[slot].add(contract: key, time: time, quote: quote, spot: spot, spotSource: source, openInterest: oi)
-        // Checked every 256 rows (and after each file): the overshoot is bounded, the hot loop stays cheap.
-        if rowCount & 255 == 0 { try limits.check(builders.list[slot], file: file, line: number) }
-    }
-
-    /// The upper-cased, trimmed root of a root cell, or nil and the skip reason (empty, longer than
-    /// 6 characters, not ASCII letters, digits and spaces); the previous row's answer when the bytes repeat.
-    private func root(_ bytes: UnsafeBufferPointer<UInt8>) -> (root: String?, refusal: String) {
-        if let last = lastRoot, last.bytes.elementsEqual(bytes) { return (last.root, last.refusal) }
-        var result: (root: String?, refusal: String)
-        if !bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x20 }) {
-            result = (nil, "root is not ASCII letters and digits")
-        } else {
-            let text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace
-            result = !text.isEmpty && text.count <= 6 ? (text.uppercased(), "") : (nil, "missing or overlong root")
-        }
-        lastRoot = (Array(bytes), result.root, result.refusal)
-        return result
-    }
-
-    /// A required number (nil when missing or not a finite number).
-    private func value(_ column: Int, _ line: UnsafeBufferPointer<UInt8>) -> Double? {
-        guard let v = DecimalParser.parse(cells.cell(column, of: line)), v.isFinite else { return nil }
-        return v
-    }
-
-    /// An optional column: NaN when the layout lacks it or the cell is empty; nil when unreadable.
-    private func optional(_ column: Int?, _ line: UnsafeBufferPointer<UInt8>) -> Double? {
-        guard let column else { return .nan }
-        let cell = cells.cell(column, of: line)
-        if cell.allSatisfy({ $0 == 0x20 }) { return .nan }
-        return value(column, line)
-    }
-
-    /// `YYYY-MM-DD HH:MM:SS` (US/Eastern) → instant; EOD layout: `YYYY-MM-DD` at 15:45.
-    private func instant(_ cell: UnsafeBufferPointer<UInt8>) -> Instant? {
-        guard let packed = Self.pack(cell) else { return nil }
-        if let last = lastTimeKey, last.key == packed { return last.value }
-        if let cached = timeCache[packed] { lastTimeKey = (packed, cached); return cached }
-        let text = String(decoding: cell, as: UTF8.self).trimmingWhitespace
-        let parts = text.split(separator: " ")
-        let result: Instant?
-        if columns.endOfDay, parts.count == 1, let d = Self.isoDate(parts[0]) {
-            result = EasternTime.instant(date: d, hour: 15, minute: 45)
-        } else if parts.count == 2, let d = Self.isoDate(parts[0]) {
-            let hms = parts[1].split(separator: ":").compactMap { Int($0) }
-            result = hms.count == 3 && (0..<24).contains(hms[0]) && (0..<60).contains(hms[1]) && (0..<60).contains(hms[2])
-                ? EasternTime.instant(date: d, hour: hms[0], minute: hms[1], second: hms[2]) : nil
-        } else {
-            result = nil
-        }
-        if let result { timeCache[packed] = result }
-        return result
-    }
-
-    private func date(_ cell: UnsafeBufferPointer<UInt8>) -> CivilDate? {
-        guard let packed = Self.pack(cell) else { return nil }
-        if let last = lastDateKey, last.key == packed { return last.value }
-        if let cached = dateCache[packed] { lastDateKey = (packed, cached); return cached }
-        let d = Self.isoDate(Substring(String(decoding: cell, as: UTF8.self).trimmingWhitespace))
-        if let d { dateCache[packed] = d }
-        return d
-    }
-
-    /// An exact cache key for `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS`: the digits as 4-bit nibbles
-    /// plus the length (collision-free); nil for any other shape (then parsed and refused uncached).
-    static func pack(_ cell: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        guard cell.count == 10 || cell.count == 19 else { return nil }
-        var key: UInt64 = 0
-        for i in 0..<cell.count {
-            let b = cell[i]
-            if packTemplate.utf8Start[i] == 0x30 {
-                guard b >= 0x30 && b <= 0x39 else { return nil }
-                key = key << 4 | UInt64(b - 0x30)
-            } else if b != packTemplate.utf8Start[i] {
-                return nil
-            }
-        }
-        return key << 8 | UInt64(cell.count)
-    }
-
-    static let packTemplate: StaticString = "0000-00-00 00:00:00"
-
-    static func isoDate(_ s: Substring) -> CivilDate? {
-        let p = s.split(separator: "-")
-        guard p.count == 3, p[0].count == 4, let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]) else { return nil }
-        return CivilDate(year: y, month: m, day: d)
     }
 }

@@ -35,6 +35,18 @@ public struct DefectCounts: Sendable {
         }
     }
 
+    /// Adds the tallies of `later`, a reader's count over lines that come after all of this one's,
+    /// its line numbers shifted by `lineOffset` (a range's numbers are relative to the range).
+    mutating func absorb(_ later: DefectCounts, lineOffset: Int) {
+        for (reason, entry) in later.entries {
+            if entries[reason] == nil {
+                entries[reason] = Entry(count: entry.count, firstFile: entry.firstFile, firstLine: entry.firstLine + lineOffset)
+            } else {
+                entries[reason]!.count += entry.count
+            }
+        }
+    }
+
     /// Total rows skipped.
     public var total: Int { entries.values.reduce(0) { $0 + $1.count } }
 }

@@ -146,7 +146,8 @@ public struct DayStoreBuilder {
             lastTimeSlot = t
         }
         if spots[t].source == .missing, spotSource != .missing { spots[t] = (spot, spotSource) }
-        if rows[t].count <= c { rows[t].grow(to: c + 1, vendorGreeks: hasVendorGreeks, quoteAge: hasQuoteAge) }
+        // To every contract known so far at once (not one cell per row): empty cells are NaN either way.
+        if rows[t].count <= c { rows[t].grow(to: contracts.count, vendorGreeks: hasVendorGreeks, quoteAge: hasQuoteAge) }
         if !rows[t].bidSize[c].isNaN {  // a row was already recorded (sizes are NaN only in empty cells)
             duplicates += 1
             return
@@ -157,6 +158,74 @@ public struct DayStoreBuilder {
         rows[t].askSize[c] = quote.askSize
         if hasVendorGreeks { rows[t].iv[c] = quote.vendorIV; rows[t].gamma[c] = quote.vendorGamma }
         if hasQuoteAge { rows[t].age[c] = quote.age }
+    }
+
+    /// Moves the rows of `later` into this builder as if they had been added here after this
+    /// builder's own rows, in `later`'s order: the finished store, `duplicates`, open interest (first
+    /// known value per contract) and spots (first known per snapshot) come out exactly as from one
+    /// builder fed with both row sequences. `later` is re-indexed to this builder's contract and time
+    /// numbering; a (contract, time) already filled here counts as a duplicate and `later`'s row is dropped.
+    /// Vendor-greek and quote-age columns absent from `later` read as NaN here; extra ones are dropped.
+    /// Trade prints are appended (they must come later in time).
+    public mutating func absorb(_ later: consuming DayStoreBuilder) {
+        var other = later
+        if contracts.isEmpty, times.isEmpty, trades.count == 0, duplicates == 0, underlying == other.underlying,
+           hasVendorGreeks == other.hasVendorGreeks, hasQuoteAge == other.hasQuoteAge {
+            self = other  // nothing here yet: `later` is the answer as it stands
+            return
+        }
+        var contractMap = [Int](repeating: 0, count: other.contracts.count)
+        var identity = true
+        for (c, key) in other.contracts.enumerated() {
+            let mine = index(of: key)
+            contractMap[c] = mine
+            identity = identity && mine == c
+            if openInterest[mine].isNaN, !other.openInterest[c].isNaN { openInterest[mine] = other.openInterest[c] }
+        }
+        let sameColumns = hasVendorGreeks == other.hasVendorGreeks && hasQuoteAge == other.hasQuoteAge
+        for (tOther, time) in other.times.enumerated() {
+            var row = other.rows[tOther]
+            other.rows[tOther] = Row(capacity: 0, vendorGreeks: false, quoteAge: false)  // `row` is the only owner
+            let spot = other.spots[tOther]
+            let t: Int
+            if let known = timeIndex[time] {
+                t = known
+                if spots[t].source == .missing, spot.source != .missing { spots[t] = spot }
+            } else {
+                t = times.count
+                timeIndex[time] = t
+                times.append(time)
+                spots.append(spot)
+                if identity, sameColumns {  // same numbering: the row moves as it is
+                    rows.append(row)
+                    continue
+                }
+                rows.append(Row(capacity: contracts.count, vendorGreeks: hasVendorGreeks, quoteAge: hasQuoteAge))
+            }
+            for c in 0..<row.count where !row.bidSize[c].isNaN {
+                let mine = contractMap[c]
+                if rows[t].count <= mine { rows[t].grow(to: contracts.count, vendorGreeks: hasVendorGreeks, quoteAge: hasQuoteAge) }
+                if !rows[t].bidSize[mine].isNaN {
+                    duplicates += 1
+                    continue
+                }
+                rows[t].bid[mine] = row.bid[c]
+                rows[t].ask[mine] = row.ask[c]
+                rows[t].bidSize[mine] = row.bidSize[c]
+                rows[t].askSize[mine] = row.askSize[c]
+                if hasVendorGreeks {
+                    rows[t].iv[mine] = other.hasVendorGreeks ? row.iv[c] : .nan
+                    rows[t].gamma[mine] = other.hasVendorGreeks ? row.gamma[c] : .nan
+                }
+                if hasQuoteAge { rows[t].age[mine] = other.hasQuoteAge ? row.age[c] : .nan }
+            }
+            row = Row(capacity: 0, vendorGreeks: false, quoteAge: false)
+        }
+        duplicates += other.duplicates
+        for k in 0..<other.trades.count {
+            trades.append(contract: Int32(contractMap[Int(other.trades.contract[k])]), nanoseconds: other.trades.nanoseconds[k],
+                          price: other.trades.price[k], size: other.trades.size[k], bid: other.trades.bid[k], ask: other.trades.ask[k])
+        }
     }
 
     /// Contracts seen so far.

@@ -19,11 +19,19 @@ struct InspectCommand: ParsableCommand {
     @Flag(help: "Print one JSON object.")
     var json = false
 
+    @Option(help: "Threads parsing each plain (uncompressed) file (default: all cores; .gz/.zip: one).")
+    var workers: Int?
+
     @OptionGroup var limits: LimitOptions
+
+    func validate() throws {
+        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
+    }
 
     func run() throws {
         do {
-            let day = try DataShopReader.read(paths: files, limits: limits.limits)
+            let day = try DataShopReader.read(paths: files, limits: limits.limits,
+                                              workers: workers ?? ProcessInfo.processInfo.activeProcessorCount)
             let object = Self.summary(day)
             if json {
                 let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])

@@ -96,7 +96,8 @@ enum DayExecution {
     static func execute(archives: [String], options o: RunOptions, quiet: Bool, layout: Layout) throws -> [Written] {
         let started = Date()
         let digests = InputDigests(paths: archives)
-        var (format, day) = try ArchiveReader.read(paths: archives, intervalSeconds: o.interval, limits: o.limits.limits)
+        var (format, day) = try ArchiveReader.read(paths: archives, intervalSeconds: o.interval, limits: o.limits.limits,
+                                                   workers: o.workers ?? ProcessInfo.processInfo.activeProcessorCount)
         var openInterestNote = "archive column"
         if let path = o.openInterestFile {
             let file = try OpenInterestReader.read(path: path)

@@ -1,5 +1,5 @@
-// Reading: a generated DataShop day (calcs + OI layout) parsed into a day store, plain and gzip,
-// beside the time to merely read the same bytes. The size in MB is in each name: MB/s = size / time.
+// Reading: a generated DataShop day (calcs + OI layout) parsed into a day store, plain (1 and 2
+// workers) and gzip, beside the time to merely read the same bytes. The size in MB is in each name: MB/s = size / time.
 import Archives
 import Benchmark
 import Foundation
@@ -32,6 +32,10 @@ let benchmarks: @Sendable () -> Void = {
     }
     Benchmark("ParseDataShop_plain_\(megabytes)MB") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try DataShopReader.read(paths: [plain])) }
+    }
+    // The same file parsed by 2 workers (line ranges in parallel, merged: the same day as above).
+    Benchmark("ParseDataShop_plain_2workers_\(megabytes)MB") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try DataShopReader.read(paths: [plain], workers: 2)) }
     }
     Benchmark("ParseDataShop_gzip_\(megabytes)MB") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try DataShopReader.read(paths: [gz])) }
