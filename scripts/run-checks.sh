@@ -87,6 +87,10 @@ for name in ["sharded", "resumed"]:
     assert n == 4 * 6, (name, n)
 PY
 then ok; else bad "batch summary or Hive tree"; fi
+# The report index links each of the 4 days' report.html, and every link resolves.
+links=$(grep -o 'href="ticker=SPX/date=[0-9-]*/report.html"' "$tmp/resumed/index.html" | sed 's/href="//; s/"$//')
+missing=0; for l in $links; do [ -f "$tmp/resumed/$l" ] || missing=1; done
+[ "$(echo "$links" | grep -c report.html)" = 4 ] && [ "$missing" = 0 ] && ok || bad "batch index.html does not link the 4 day reports"
 
 # Open interest from a separate file: the real sample with its open_interest column removed, plus an OI
 # file extracted from it (first value per contract, OSI symbols for one root, DataShop columns for the

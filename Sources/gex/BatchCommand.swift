@@ -16,7 +16,7 @@ struct BatchCommand: ParsableCommand {
             quote time in the file). Each (ticker, day) goes to ROOT/ticker=T/date=D/ (DuckDB, polars and Spark read
             the tree as one table). A day is complete when ROOT/_batch/date=D.json exists (written last); completed
             days are skipped, so a killed batch resumes with nothing lost or duplicated. --shard i/n runs every
-            n-th day starting at i (0-based) for job arrays. ROOT/summary.parquet has one row per (ticker, day).
+            n-th day starting at i (0-based) for job arrays. ROOT/summary.parquet has one row per (ticker, day); ROOT/index.html links every day's report.html.
             Examples:
               gex batch data/generated/*.csv.gz --out out/batch
               gex batch /archive/2024-*/*.zip --out /scratch/gex --shard 3/16 --workers 1
@@ -117,7 +117,8 @@ enum BatchDays {
                 "max_net_gex": gex.max().map { $0 as Any } ?? NSNull()]
     }
 
-    /// ROOT/summary.parquet from every completed day's marker (this shard's and others').
+    /// ROOT/summary.parquet and the report index ROOT/index.html from every completed day's marker
+    /// (this shard's and others').
     static func writeSummary(root: String, version: String) throws {
         let markers = (try? FileManager.default.contentsOfDirectory(atPath: root + "/_batch"))?.filter { $0.hasSuffix(".json") }.sorted() ?? []
         var rows: [[String: Any]] = []
@@ -141,6 +142,17 @@ enum BatchDays {
             OutputColumn("max_net_gex", unit: "USD per 1% move", doubles("max_net_gex")),
         ])
         try TableParquet.write(table, to: root + "/summary.parquet", version: version)
+        let pages = rows.compactMap { row -> BatchIndexPage.Row? in
+            guard let ticker = row["ticker"] as? String, let date = row["date"] as? String else { return nil }
+            func number(_ key: String) -> Double? { ((row[key] as? NSNumber)?.doubleValue).flatMap(OutputTable.finite) }
+            let report = "ticker=\(folderName(ticker))/date=\(date)/report.html"
+            return BatchIndexPage.Row(ticker: ticker, date: date, snapshots: number("snapshots").map { Int($0) },
+                                      closeSpot: number("close_spot"), closeZeroGamma: number("close_zero_gamma"),
+                                      closeCallWall: number("close_call_wall"), closePutWall: number("close_put_wall"),
+                                      closeNetGEX: number("close_net_gex"), minNetGEX: number("min_net_gex"), maxNetGEX: number("max_net_gex"),
+                                      reportPath: FileManager.default.fileExists(atPath: root + "/" + report) ? report : nil)
+        }
+        try AtomicFile.write(BatchIndexPage.render(rows: pages, gexUnit: "USD per 1% move"), to: root + "/index.html")
     }
 
     static func isoDate(_ s: String) -> CivilDate? {
