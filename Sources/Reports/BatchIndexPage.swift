@@ -34,20 +34,7 @@ public enum BatchIndexPage {
     public static func render(rows: [Row], gexUnit: String) -> String {
         let sorted = rows.sorted { ($0.ticker, $0.date) < ($1.ticker, $1.date) }
         let tickers = Array(Set(sorted.map(\.ticker))).sorted()
-        var html = """
-        <!DOCTYPE html>
-        <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
-        <head>
-        <meta charset="utf-8"/>
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title>GammaSurface batch · \(sorted.count) day\(sorted.count == 1 ? "" : "s")</title>
-        <style>
-        \(HTMLReportStyle.css)
-        </style>
-        </head>
-        <body>
-        <main>
+        var html = HTMLReportStyle.documentStart(title: "GammaSurface batch · \(sorted.count) day\(sorted.count == 1 ? "" : "s")") + """
         <header><h1>Batch<span class="date">\(e(sorted.first?.date ?? "")) – \(e(sorted.last?.date ?? ""))</span></h1>
         <span class="sub">\(sorted.count) completed day\(sorted.count == 1 ? "" : "s") · \(tickers.count) ticker\(tickers.count == 1 ? "" : "s") · levels at each day's last snapshot</span>
         <span class="brand">GammaSurface batch index</span></header>

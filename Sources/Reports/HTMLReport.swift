@@ -13,20 +13,7 @@ public enum HTMLReport {
         let snapshots = d.timeLabels.count
         let span = snapshots == 0 ? "no snapshots" :
             "\(snapshots) snapshot\(snapshots == 1 ? "" : "s") \(d.timeLabels[0])–\(d.timeLabels[snapshots - 1]) ET"
-        var html = """
-        <!DOCTYPE html>
-        <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
-        <head>
-        <meta charset="utf-8"/>
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title>\(e(d.underlying)) \(e(d.date)) · dealer gamma exposure</title>
-        <style>
-        \(HTMLReportStyle.css)
-        </style>
-        </head>
-        <body>
-        <main>
+        var html = HTMLReportStyle.documentStart(title: "\(d.underlying) \(d.date) · dealer gamma exposure") + """
         <header><h1>\(e(d.underlying))<span class="date">\(e(d.date))</span></h1>
         <span class="sub">Dealer gamma exposure · \(e(span)) · profile at \(e(d.profileSnapshotLabel))</span>
         <span class="brand">GammaSurface day report</span></header>

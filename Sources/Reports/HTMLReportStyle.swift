@@ -1,6 +1,28 @@
 /// The report's inline stylesheet: a dark, dense trading-desk look with system fonts only (no web fonts).
 /// Written without `<` or `&` so the page is also well-formed XHTML.
 enum HTMLReportStyle {
+    /// Everything of a self-contained page up to and including `<main>`: XHTML doctype, charset, a
+    /// Content-Security-Policy of `default-src 'none'` (inline styles only), the viewport, the escaped
+    /// `title` and the inline stylesheet.
+    static func documentStart(title: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
+        <head>
+        <meta charset="utf-8"/>
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>\(Markup.escape(title))</title>
+        <style>
+        \(css)
+        </style>
+        </head>
+        <body>
+        <main>
+
+        """
+    }
+
     static let css = """
     :root { color-scheme: dark; }
     * { box-sizing: border-box; }
