@@ -63,9 +63,10 @@ public enum DayRun {
             forwardSeconds += (clock.now - forwardStart).seconds
             // Merged in snapshot order by whichever worker finds the next result ready (see OrderedMerge),
             // so the tables grow while the other workers compute.
-            let merger = OrderedMerge { _, item in
+            let merger = OrderedMerge { index, item in
                 let result = item.result
-                tables.absorb(item.rows)
+                // The first snapshot of a store sizes the day's columns for all of its snapshots.
+                tables.absorb(item.rows, expectedCopies: index == 0 ? snapshots.count - 1 : 0)
                 for (reason, n) in result.pricing.rejections { counts["quote rejected: \(reason.rawValue)", default: 0] += n }
                 for (status, n) in result.pricing.ivFailures { counts["no implied volatility: \(status.reason)", default: 0] += n }
                 for f in result.pricing.forwards where f.source != .parity { counts["forward fallback: \(f.source.rawValue)", default: 0] += 1 }

@@ -48,8 +48,10 @@ struct DayTables {
         }
 
         /// Appends every column of `other` (rows laid out by the same code, so the same columns in the
-        /// same order) after this set's rows: one array append per column.
-        mutating func absorb(_ other: ColumnSet) {
+        /// same order) after this set's rows: one array append per column. With `expectedCopies` > 0,
+        /// first reserves room for that many more sets like `other` (+10 %), so a day's columns grow
+        /// once instead of doubling through ever larger fresh mappings.
+        mutating func absorb(_ other: ColumnSet, expectedCopies: Int = 0) {
             for column in other.order {
                 let k: Int
                 if let known = index[column.name] {
@@ -68,11 +70,20 @@ struct DayTables {
                 }
                 precondition(order[k].kind == column.kind, "DayTables: column \(column.name) appended with two types")
                 let mine = order[k].slot
+                func room(_ current: Int, _ incoming: Int) -> Int { current + incoming * expectedCopies * 11 / 10 }
                 switch column.kind {
-                case .double: doubles[mine].append(contentsOf: other.doubles[column.slot])
-                case .string: strings[mine].append(contentsOf: other.strings[column.slot])
-                case .time: times[mine].append(contentsOf: other.times[column.slot])
-                case .date: dates[mine].append(contentsOf: other.dates[column.slot])
+                case .double:
+                    if expectedCopies > 0 { doubles[mine].reserveCapacity(room(doubles[mine].count, other.doubles[column.slot].count)) }
+                    doubles[mine].append(contentsOf: other.doubles[column.slot])
+                case .string:
+                    if expectedCopies > 0 { strings[mine].reserveCapacity(room(strings[mine].count, other.strings[column.slot].count)) }
+                    strings[mine].append(contentsOf: other.strings[column.slot])
+                case .time:
+                    if expectedCopies > 0 { times[mine].reserveCapacity(room(times[mine].count, other.times[column.slot].count)) }
+                    times[mine].append(contentsOf: other.times[column.slot])
+                case .date:
+                    if expectedCopies > 0 { dates[mine].reserveCapacity(room(dates[mine].count, other.dates[column.slot].count)) }
+                    dates[mine].append(contentsOf: other.dates[column.slot])
                 }
             }
         }
@@ -168,10 +179,12 @@ struct DayTables {
         }
     }
 
-    /// Appends `other`'s rows (e.g. one snapshot's, laid out on a worker) after these, table by table.
-    mutating func absorb(_ other: DayTables) {
-        levels.absorb(other.levels); byStrike.absorb(other.byStrike); byExpiry.absorb(other.byExpiry)
-        surface.absorb(other.surface); profiles.absorb(other.profiles)
+    /// Appends `other`'s rows (e.g. one snapshot's, laid out on a worker) after these, table by table;
+    /// `expectedCopies` > 0 reserves room for that many more snapshots like it first (see `ColumnSet.absorb`).
+    mutating func absorb(_ other: DayTables, expectedCopies: Int = 0) {
+        levels.absorb(other.levels, expectedCopies: expectedCopies); byStrike.absorb(other.byStrike, expectedCopies: expectedCopies)
+        byExpiry.absorb(other.byExpiry, expectedCopies: expectedCopies); surface.absorb(other.surface, expectedCopies: expectedCopies)
+        profiles.absorb(other.profiles, expectedCopies: expectedCopies)
     }
 
     func tables() -> [OutputTable] {
