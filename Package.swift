@@ -59,7 +59,7 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
-        // C leaf imported only by OptionsMath: vector square root (see Sources/CShims/include).
+        // C leaf: vector square root for OptionsMath, CSV comma masks for Archives (see Sources/CShims/include).
         .target(name: "CShims", cSettings: simdC),
         .systemLibrary(
             name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd",
@@ -76,7 +76,7 @@ let package = Package(
         .target(
             name: "Exposure", dependencies: ["OptionsMath", "LinearAlgebra", "MarketModel"],
             swiftSettings: simdSwift),
-        .target(name: "Archives", dependencies: ["MarketModel", "CZlib"]),
+        .target(name: "Archives", dependencies: ["MarketModel", "CZlib", "CShims"], swiftSettings: simdSwift),
         .target(name: "SyntheticMarket", dependencies: ["OptionsMath", "MarketModel", "CZlib"]),
         .target(name: "Pipeline", dependencies: ["MarketModel", "Exposure", "OptionsMath"]),
         .target(name: "Reports", dependencies: ["MarketModel", "Exposure", "CZstd", "CCrypto"]),

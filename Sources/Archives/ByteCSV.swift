@@ -1,3 +1,5 @@
+import CShims
+
 /// Cell boundaries of one CSV line held as bytes, without copying.
 ///
 /// Unquoted lines (the common case) are split at commas. A quoted cell (`"a,b"`) is returned
@@ -21,6 +23,21 @@ struct ByteCSV {
 
     /// One split attempt; false when the storage ran out of cells.
     private mutating func trySplit(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        #if arch(x86_64)
+        // Vector compares for unquoted lines (CShims.gex_csv_split); a line with a quote falls through.
+        if let bytes = line.baseAddress {
+            let cells = starts.withUnsafeMutableBufferPointer { s in
+                ends.withUnsafeMutableBufferPointer { e in gex_csv_split(bytes, line.count, s.baseAddress, e.baseAddress, s.count) }
+            }
+            if cells > 0 { count = cells; return true }
+            if cells == -2 { count = 0; return false }
+        }
+        #endif
+        return trySplitBytes(line)
+    }
+
+    /// `trySplit` in Swift: eight bytes at a time, then byte by byte once a quote appears.
+    private mutating func trySplitBytes(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = line.count
         var cells = 0
         let fitted = starts.withUnsafeMutableBufferPointer { s in
