@@ -38,26 +38,52 @@ public enum ProfileVariant: String, Sendable, Codable, CaseIterable {
 
     /// Membership of contracts `keys` valued at `asOf` (see `membership(of:)`).
     public static func membership(keys: [ContractKey], asOf: Instant) -> Matrix01 {
-        let expiries = Set(keys.map(\.expiry)).sorted()
-        let nextExpiry = expiries.first
-        let nextMonthly = expiries.first(where: \.isThirdFriday)
+        membership(expiries: keys.map(\.expiry), asOf: asOf)
+    }
+
+    /// Membership of contracts with expiry dates `expiries` valued at `asOf` (see `membership(of:)`):
+    /// membership depends on the expiry date alone, so each distinct date's row is worked out once and
+    /// copied to its contracts (looked up only where the date changes from one contract to the next).
+    public static func membership(expiries: [CivilDate], asOf: Instant) -> Matrix01 {
+        var distinct = Set<CivilDate>()
+        var last: CivilDate?
+        for expiry in expiries where expiry != last {
+            distinct.insert(expiry)
+            last = expiry
+        }
+        let sorted = distinct.sorted()
+        let nextExpiry = sorted.first
+        let nextMonthly = sorted.first(where: \.isThirdFriday)
         let today = EasternTime.wallClock(of: asOf).date
-        var flags = [Double](repeating: 0, count: keys.count * allCases.count)
-        for (i, key) in keys.enumerated() {
-            for (v, variant) in allCases.enumerated() {
+        let width = allCases.count
+        var rowOf: [CivilDate: Int] = [:]
+        var rows: [Double] = []
+        for (r, expiry) in sorted.enumerated() {
+            rowOf[expiry] = r
+            for variant in allCases {
                 let member: Bool
                 switch variant {
                 case .all: member = true
-                case .exNextExpiry: member = key.expiry != nextExpiry
-                case .exNextMonthly: member = key.expiry != nextMonthly
-                case .zeroDTE: member = key.expiry == today
+                case .exNextExpiry: member = expiry != nextExpiry
+                case .exNextMonthly: member = expiry != nextMonthly
+                case .zeroDTE: member = expiry == today
                 case .dte1To7, .dte8To30, .dte31To90, .dteOver90:
-                    member = variant.daysToExpiry!.contains(key.expiry.daysSinceEpoch - today.daysSinceEpoch)
+                    member = variant.daysToExpiry!.contains(expiry.daysSinceEpoch - today.daysSinceEpoch)
                 }
-                flags[i * allCases.count + v] = member ? 1 : 0
+                rows.append(member ? 1 : 0)
             }
         }
-        return Matrix01(rows: keys.count, columns: allCases.count, flags: flags)
+        var flags = [Double](repeating: 0, count: expiries.count * width)
+        var current: (expiry: CivilDate, row: Int)?
+        for (i, expiry) in expiries.enumerated() {
+            let row: Int
+            if let c = current, c.expiry == expiry { row = c.row } else {
+                row = rowOf[expiry]!
+                current = (expiry, row)
+            }
+            for v in 0..<width { flags[i * width + v] = rows[row * width + v] }
+        }
+        return Matrix01(rows: expiries.count, columns: width, flags: flags)
     }
 }
 

@@ -43,8 +43,7 @@ extension SnapshotAnalytics {
                                configuration c: SnapshotConfiguration) -> GammaProfile {
         let S = p.spot
         let grid = GammaProfile.grid(from: S * (1 - c.gridHalfWidth), to: S * (1 + c.gridHalfWidth), count: c.gridPoints)
-        let keys = p.contractIndex.map { store.contracts[$0] }
-        let all = ProfileVariant.membership(keys: keys, asOf: time)
+        let all = ProfileVariant.membership(expiries: p.contractIndex.map { store.contracts[$0].expiry }, asOf: time)
         let width = all.columns
         var flags: [Double] = []
         flags.reserveCapacity(contracts.rows.count * width)
