@@ -70,20 +70,16 @@ struct DayTables {
                 }
                 precondition(order[k].kind == column.kind, "DayTables: column \(column.name) appended with two types")
                 let mine = order[k].slot
-                func room(_ current: Int, _ incoming: Int) -> Int { current + incoming * expectedCopies * 11 / 10 }
+                /// Appends `source` to `target`, first reserving room for `expectedCopies` more like it (+10 %).
+                func append<T>(_ source: [T], to target: inout [T]) {
+                    if expectedCopies > 0 { target.reserveCapacity(target.count + source.count * expectedCopies * 11 / 10) }
+                    target.append(contentsOf: source)
+                }
                 switch column.kind {
-                case .double:
-                    if expectedCopies > 0 { doubles[mine].reserveCapacity(room(doubles[mine].count, other.doubles[column.slot].count)) }
-                    doubles[mine].append(contentsOf: other.doubles[column.slot])
-                case .string:
-                    if expectedCopies > 0 { strings[mine].reserveCapacity(room(strings[mine].count, other.strings[column.slot].count)) }
-                    strings[mine].append(contentsOf: other.strings[column.slot])
-                case .time:
-                    if expectedCopies > 0 { times[mine].reserveCapacity(room(times[mine].count, other.times[column.slot].count)) }
-                    times[mine].append(contentsOf: other.times[column.slot])
-                case .date:
-                    if expectedCopies > 0 { dates[mine].reserveCapacity(room(dates[mine].count, other.dates[column.slot].count)) }
-                    dates[mine].append(contentsOf: other.dates[column.slot])
+                case .double: append(other.doubles[column.slot], to: &doubles[mine])
+                case .string: append(other.strings[column.slot], to: &strings[mine])
+                case .time: append(other.times[column.slot], to: &times[mine])
+                case .date: append(other.dates[column.slot], to: &dates[mine])
                 }
             }
         }
