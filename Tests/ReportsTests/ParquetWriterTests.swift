@@ -170,6 +170,14 @@ final class ParquetWriterTests: XCTestCase {
         XCTAssertNil(TypedStatistics(unsigned[...], kind: Int32Kind(unsigned: true)).encoded(kind: Int32Kind(unsigned: true)).nanCount)
         // Byte-wise order is not Swift's Unicode order: "e\u{301}" == "é" as Strings, yet 0x65 < 0xC3.
         XCTAssertTrue(ParquetOrder.utf8Less("e\u{301}", "é"))
+        XCTAssertFalse(ParquetOrder.utf8Less("é", "e\u{301}"))
+        // Against the UTF-8 bytes compared as unsigned arrays: prefixes, empty text, bytes above 0x7F, equality.
+        let texts = ["", "a", "ab", "abc", "abd", "b", "z", "é", "é", "SPX", "SPXW", "0DTE", "\u{10FFFF}", "a\u{0}b"]
+        for a in texts {
+            for b in texts {
+                XCTAssertEqual(ParquetOrder.utf8Less(a, b), Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)), "\(a) < \(b)")
+            }
+        }
         let long: [String?] = [String(repeating: "x", count: ParquetStatistics.maxValueBytes + 1), "a"]
         XCTAssertNil(TypedStatistics(long[...], kind: StringKind()).encoded(kind: StringKind()).max)
     }
@@ -227,6 +235,11 @@ final class ParquetWriterTests: XCTestCase {
         let one = try ParquetWriter.encode(columns: smallTable(), keyValueMetadata: first, rowGroupSize: 2, gexVersion: "1")
         let two = try ParquetWriter.encode(columns: smallTable(), keyValueMetadata: second, rowGroupSize: 2, gexVersion: "1")
         XCTAssertEqual(one, two)
+        // Column chunks encoded on 1, 2, 3 or 16 threads: the same file.
+        for workers in [1, 2, 3, 16] {
+            XCTAssertEqual(try ParquetWriter.encode(columns: smallTable(), keyValueMetadata: first, rowGroupSize: 2, gexVersion: "1",
+                                                    workers: workers), one, "workers \(workers)")
+        }
     }
 
     func testInvalidInputIsRefusedWithTheColumnNamed() {
