@@ -39,23 +39,25 @@ public enum ParquetWriter {
     ///   - rowGroupSize: maximum rows per row group (≥ 1).
     ///   - pageSize: target bytes of PLAIN values per data page (≥ 1).
     ///   - gexVersion: the version written into created_by.
+    ///   - workers: threads encoding column chunks (nil: all cores); the bytes are the same for any count.
     ///   - path: destination file; replaced whole or left untouched.
     /// - Throws: `ParquetWriteError` for invalid input, `OutputError` when the file cannot be written.
     public static func write(columns: [(ParquetColumn, ParquetColumnData)], keyValueMetadata: [String: String] = [:],
                              rowGroupSize: Int = defaultRowGroupSize, pageSize: Int = defaultPageSize,
-                             gexVersion: String, to path: String) throws {
+                             gexVersion: String, workers: Int? = nil, to path: String) throws {
         let data = try encode(columns: columns, keyValueMetadata: keyValueMetadata, rowGroupSize: rowGroupSize,
-                              pageSize: pageSize, gexVersion: gexVersion)
+                              pageSize: pageSize, gexVersion: gexVersion, workers: workers)
         try AtomicFile.write(data, to: path)
     }
 
     /// The bytes of the Parquet file `write` would write (same parameters).
     public static func encode(columns: [(ParquetColumn, ParquetColumnData)], keyValueMetadata: [String: String] = [:],
                               rowGroupSize: Int = defaultRowGroupSize, pageSize: Int = defaultPageSize,
-                              gexVersion: String) throws(ParquetWriteError) -> Data {
+                              gexVersion: String, workers: Int? = nil) throws(ParquetWriteError) -> Data {
         let rowCount = try validate(columns, rowGroupSize: rowGroupSize, pageSize: pageSize)
         let groups = stride(from: 0, to: rowCount, by: rowGroupSize).map { $0..<min(rowCount, $0 + rowGroupSize) }
-        let chunks = try encodeChunks(columns, groups: groups, pageSize: pageSize)
+        let chunks = try encodeChunks(columns, groups: groups, pageSize: pageSize,
+                                      workers: workers ?? ProcessInfo.processInfo.activeProcessorCount)
         var file = magic
         file.reserveCapacity(magic.count + chunks.reduce(0) { $0 + $1.bytes.count } + 64 * 1024)
         var rowGroups: [ParquetRowGroupMetadata] = []
@@ -84,13 +86,13 @@ public enum ParquetWriter {
     }
 
     /// Every column chunk (row group-major, then column) encoded into its own buffer, in parallel on
-    /// up to all cores (one ZSTD context per worker). A chunk's bytes do not depend on where it will
+    /// up to `workers` threads (one ZSTD context per worker). A chunk's bytes do not depend on where it will
     /// sit in the file, so the concatenation is the same file a sequential pass writes.
     private static func encodeChunks(_ columns: [(ParquetColumn, ParquetColumnData)], groups: [Range<Int>],
-                                     pageSize: Int) throws(ParquetWriteError) -> [EncodedChunk] {
+                                     pageSize: Int, workers: Int) throws(ParquetWriteError) -> [EncodedChunk] {
         let tasks = groups.count * columns.count
         guard tasks > 0 else { return [] }
-        let lanes = min(tasks, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let lanes = min(tasks, max(1, workers))
         var compressors: [ZstdCompressor] = []
         for _ in 0..<lanes { compressors.append(try ZstdCompressor(level: compressionLevel)) }
         let work = ChunkWork(columns: columns, groups: groups, pageSize: pageSize,

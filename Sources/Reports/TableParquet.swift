@@ -4,8 +4,9 @@ import MarketModel
 /// TIMESTAMP(MICROS, UTC), dates as DATE, integers as INT64; every column nullable (null = no
 /// value); the unit of every column in the key-value metadata as `unit:<column>`, plus `extra`.
 public enum TableParquet {
-    /// Writes `table` to `path` atomically.
-    public static func write(_ table: OutputTable, to path: String, extra: [String: String] = [:], version: String) throws {
+    /// Writes `table` to `path` atomically, encoding on up to `workers` threads (nil: all cores).
+    public static func write(_ table: OutputTable, to path: String, extra: [String: String] = [:], version: String,
+                             workers: Int? = nil) throws {
         var metadata = extra
         for column in table.columns { metadata["unit:" + column.name] = column.unit }
         let columns: [(ParquetColumn, ParquetColumnData)] = table.columns.map { column in
@@ -19,6 +20,6 @@ public enum TableParquet {
             case .date(let v): return (.date(column.name, nullable: true), .date(v.map { $0.map { Int32($0.daysSinceEpoch) } }))
             }
         }
-        try ParquetWriter.write(columns: columns, keyValueMetadata: metadata, gexVersion: version, to: path)
+        try ParquetWriter.write(columns: columns, keyValueMetadata: metadata, gexVersion: version, workers: workers, to: path)
     }
 }

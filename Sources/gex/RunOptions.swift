@@ -184,7 +184,8 @@ enum DayExecution {
         }
         do {
             try TableParquet.write(table, to: out.file(table.name + ".parquet"),
-                                   extra: ["gex.positions": c.positions.name, "gex.gex_unit": c.unit.rawValue], version: GexCommand.version)
+                                   extra: ["gex.positions": c.positions.name, "gex.gex_unit": c.unit.rawValue], version: GexCommand.version,
+                                   workers: o.workers)
         } catch let error as OutputError {
             throw error
         } catch {
