@@ -24,8 +24,8 @@ static inline __attribute__((always_inline)) gex_double8 gex_sqrt8(gex_double8 x
  * cell k, starts[k] and ends[k] (exclusive) byte offsets. Returns the number of cells (>= 1), -1 when
  * the line holds a double quote (the caller splits it with its quote-aware loop), or -2 when the line
  * has more than capacity - 40 cells (the caller grows its storage and retries). Comma positions come
- * from vector compares and a byte mask (movemask): 32 bytes per step with AVX2, 16 with SSE2 (the
- * x86-64 baseline), one byte at a time elsewhere. The first six commas of a step are stored without a
+ * from vector compares and a byte mask (movemask): 32 bytes per step with AVX2 (then one 16-byte step
+ * for the rest), 16 with SSE2 (the x86-64 baseline), one byte at a time elsewhere. The first six commas of a step are stored without a
  * branch on how many there are (a missing one writes past the cells found and is overwritten later),
  * so a step costs no misprediction unless it holds more than six. Static inline: compiled into the
  * Swift caller with that module's -m flags.
@@ -60,6 +60,28 @@ static inline long gex_csv_split(const uint8_t *p, long n, long *starts, long *e
             m &= m - 1;
         }
         cells += found;
+    }
+    /* One 16-byte step for the rest of a line (on average half of 32 bytes would go byte by byte). */
+    if (i + 16 <= n) {
+        if (cells + 40 > capacity) return -2;
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('"'))) != 0) return -1;
+        uint32_t m = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
+        long found = __builtin_popcount(m);
+        for (int k = 0; k < 4; k++) {
+            long c = i + (m ? __builtin_ctz(m) : 16);
+            ends[cells + k] = c;
+            starts[cells + k + 1] = c + 1;
+            m &= m - 1;
+        }
+        for (long k = cells + 4; m != 0; k++) {
+            long c = i + __builtin_ctz(m);
+            ends[k] = c;
+            starts[k + 1] = c + 1;
+            m &= m - 1;
+        }
+        cells += found;
+        i += 16;
     }
 #elif defined(__SSE2__)
     const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"');
