@@ -19,12 +19,16 @@ struct DataShopRows {
     private var timeCache: [UInt64: Instant] = [:]
     private var dateCache: [UInt64: CivilDate] = [:]
     /// The previous quote-time and expiration cells' bytes and their values (set only for readable cells).
-    private var lastTimeCell: (bytes: [UInt8], value: Instant)?
-    private var lastDateCell: (bytes: [UInt8], value: CivilDate)?
+    private var lastTimeCell: (key: CellKey, value: Instant)?
+    private var lastDateCell: (key: CellKey, value: CivilDate)?
     /// The previous row's underlying cell bytes and its builder slot.
-    private var lastSymbol: (bytes: [UInt8], slot: Int)?
-    /// The previous row's root cell bytes and the normalised root (nil: the cell was refused, for `refusal`).
-    private var lastRoot: (bytes: [UInt8], root: String?, refusal: String)?
+    private var lastSymbol: (key: CellKey, slot: Int)?
+    /// The previous row's root cell bytes (nil: none yet, or too long to key) and the normalised root
+    /// (nil: the cell was refused, for `lastRootRefusal`). Separate fields, not an optional tuple:
+    /// copying a tuple holding strings went through the runtime's generic tuple copy on every row.
+    private var lastRootKey: CellKey?
+    private var lastRoot: String?
+    private var lastRootRefusal = ""
     /// The previous row's quote time and the days since 1970 of its US/Eastern date.
     private var lastTime: (time: Instant, quoteDay: Int)?
     /// The previous (root, expiry) and its settlement instant.
@@ -47,10 +51,10 @@ struct DataShopRows {
         guard cells.count == columns.count else {
             return defects.add("row has \(cells.count) fields, header has \(columns.count)", file: file, line: number)
         }
-        guard let time = instant(cells.cell(columns.time, of: line)) else {
+        guard let time = instant(cells.cell(columns.time, of: line), in: line) else {
             return defects.add("unreadable or nonexistent quote time", file: file, line: number)
         }
-        guard let expiry = date(cells.cell(columns.expiration, of: line)) else {
+        guard let expiry = date(cells.cell(columns.expiration, of: line), in: line) else {
             return defects.add("unreadable expiration date", file: file, line: number)
         }
         guard let strike = strikeMemo.parse(cells.cell(columns.strike, of: line), in: line), strike > 0, strike < 1e7 else {
@@ -61,7 +65,7 @@ struct DataShopRows {
                 : (typeCell[0] == 0x50 || typeCell[0] == 0x70 ? .put : nil) else {
             return defects.add("option_type is not C or P", file: file, line: number)
         }
-        let parsedRoot = root(cells.cell(columns.root, of: line))
+        let parsedRoot = root(cells.cell(columns.root, of: line), in: line)
         guard let rootText = parsedRoot.root else { return defects.add(parsedRoot.refusal, file: file, line: number) }
         let quoteDay: Int
         if let last = lastTime, last.time == time { quoteDay = last.quoteDay } else {
@@ -102,11 +106,12 @@ struct DataShopRows {
                                           bidSize: bidSize.isNaN ? 0 : Float(bidSize), askSize: askSize.isNaN ? 0 : Float(askSize),
                                           vendorIV: iv, vendorGamma: gamma)
         let symbolBytes = cells.cell(columns.underlying, of: line)
+        let symbolKey = CellKey(symbolBytes, in: line)
         let slot: Int
-        if let last = lastSymbol, Self.same(last.bytes, symbolBytes) { slot = last.slot } else {
+        if let last = lastSymbol, let symbolKey, last.key == symbolKey { slot = last.slot } else {
             let symbol = String(decoding: symbolBytes, as: UTF8.self).trimmingWhitespace
             slot = builders.slot(for: symbol, hasVendorGreeks: columns.impliedVolatility != nil)
-            lastSymbol = (Array(symbolBytes), slot)
+            lastSymbol = symbolKey.map { ($0, slot) }
         }
         builders.list[slot].add(contract: key, time: time, quote: quote, spot: spot, spotSource: source, openInterest: oi)
         // Checked every 256 rows (and after each file): the overshoot is bounded, the hot loop stays cheap.
@@ -115,8 +120,9 @@ struct DataShopRows {
 
     /// The upper-cased, trimmed root of a root cell, or nil and the skip reason (empty, longer than
     /// 6 characters, not ASCII letters, digits and spaces); the previous row's answer when the bytes repeat.
-    private mutating func root(_ bytes: UnsafeBufferPointer<UInt8>) -> (root: String?, refusal: String) {
-        if let last = lastRoot, Self.same(last.bytes, bytes) { return (last.root, last.refusal) }
+    private mutating func root(_ bytes: UnsafeBufferPointer<UInt8>, in line: UnsafeBufferPointer<UInt8>) -> (root: String?, refusal: String) {
+        let key = CellKey(bytes, in: line)
+        if let key, key == lastRootKey { return (lastRoot, lastRootRefusal) }
         var result: (root: String?, refusal: String)
         if !bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x20 }) {
             result = (nil, "root is not ASCII letters and digits")
@@ -124,7 +130,7 @@ struct DataShopRows {
             let text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace
             result = !text.isEmpty && text.count <= 6 ? (text.uppercased(), "") : (nil, "missing or overlong root")
         }
-        lastRoot = (Array(bytes), result.root, result.refusal)
+        (lastRootKey, lastRoot, lastRootRefusal) = (key, result.root, result.refusal)
         return result
     }
 
@@ -160,10 +166,11 @@ struct DataShopRows {
     }
 
     /// `YYYY-MM-DD HH:MM:SS` (US/Eastern) → instant; EOD layout: `YYYY-MM-DD` at 15:45.
-    private mutating func instant(_ cell: UnsafeBufferPointer<UInt8>) -> Instant? {
-        if let last = lastTimeCell, Self.same(last.bytes, cell) { return last.value }
+    private mutating func instant(_ cell: UnsafeBufferPointer<UInt8>, in line: UnsafeBufferPointer<UInt8>) -> Instant? {
+        let key = CellKey(cell, in: line)
+        if let last = lastTimeCell, let key, last.key == key { return last.value }
         guard let packed = Self.pack(cell) else { return nil }
-        if let cached = timeCache[packed] { lastTimeCell = (Array(cell), cached); return cached }
+        if let cached = timeCache[packed] { lastTimeCell = key.map { ($0, cached) }; return cached }
         let text = String(decoding: cell, as: UTF8.self).trimmingWhitespace
         let parts = text.split(separator: " ")
         let result: Instant?
@@ -176,16 +183,17 @@ struct DataShopRows {
         } else {
             result = nil
         }
-        if let result { timeCache[packed] = result; lastTimeCell = (Array(cell), result) }
+        if let result { timeCache[packed] = result; lastTimeCell = key.map { ($0, result) } }
         return result
     }
 
-    private mutating func date(_ cell: UnsafeBufferPointer<UInt8>) -> CivilDate? {
-        if let last = lastDateCell, Self.same(last.bytes, cell) { return last.value }
+    private mutating func date(_ cell: UnsafeBufferPointer<UInt8>, in line: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+        let key = CellKey(cell, in: line)
+        if let last = lastDateCell, let key, last.key == key { return last.value }
         guard let packed = Self.pack(cell) else { return nil }
-        if let cached = dateCache[packed] { lastDateCell = (Array(cell), cached); return cached }
+        if let cached = dateCache[packed] { lastDateCell = key.map { ($0, cached) }; return cached }
         let d = Self.isoDate(Substring(String(decoding: cell, as: UTF8.self).trimmingWhitespace))
-        if let d { dateCache[packed] = d; lastDateCell = (Array(cell), d) }
+        if let d { dateCache[packed] = d; lastDateCell = key.map { ($0, d) } }
         return d
     }
 
