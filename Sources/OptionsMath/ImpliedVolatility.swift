@@ -31,15 +31,33 @@ public enum ImpliedVolatility {
     /// - Returns: σ (per √year) and `.ok`, or NaN and the reason.
     public static func black(price: Double, forward: Double, strike: Double, time: Double,
                              right: OptionRight) -> (volatility: Double, status: ImpliedVolatilityStatus) {
+        solve(reduceBlack(price: price, forward: forward, strike: strike, time: time, isCall: right == .call))
+    }
+
+    /// Batch Black-76 over structure-of-arrays buffers (undiscounted prices on forwards): σ (NaN when
+    /// the status is not ok) and the status raw values, bit-identical to the scalar `black` row by row.
+    /// Only the common prefix n = min(counts) is solved; output slots beyond n get NaN and
+    /// `invalidInput`. Never allocates, never traps; one thread (call it on disjoint slices to parallelise).
+    public static func black(price: UnsafeBufferPointer<Double>, forward: UnsafeBufferPointer<Double>,
+                             strike: UnsafeBufferPointer<Double>, time: UnsafeBufferPointer<Double>,
+                             isCall: UnsafeBufferPointer<Bool>, volatility: UnsafeMutableBufferPointer<Double>,
+                             status: UnsafeMutableBufferPointer<UInt8>) {
+        ImpliedVolatilityBatch.black(price: price, forward: forward, strike: strike, time: time, isCall: isCall,
+                                     volatility: volatility, status: status)
+    }
+
+    /// Input checks and the Black-76 → normalised out-of-the-money call reduction.
+    @inline(__always) @usableFromInline
+    static func reduceBlack(price: Double, forward: Double, strike: Double, time: Double, isCall: Bool) -> ReducedProblem {
         guard price.isFinite, forward.isFinite, strike.isFinite, time.isFinite,
-              price >= 0, forward > 0, strike > 0, time >= 0 else { return (.nan, .invalidInput) }
-        if time == 0 { return (.nan, .expired) }
+              price >= 0, forward > 0, strike > 0, time >= 0 else { return ReducedProblem(status: .invalidInput) }
+        if time == 0 { return ReducedProblem(status: .expired) }
         let inverseStrike = 1 / strike
         let x = logRatio(forward, strike, inverseB: inverseStrike)
-        if price == 0 { return (.nan, zeroPriceStatus(x: x, isCall: right == .call)) }
+        if price == 0 { return ReducedProblem(status: zeroPriceStatus(x: x, isCall: isCall)) }
         let (beta, betaLow) = normalisedPrice(price: price, strike: strike, inverseStrike: inverseStrike,
                                               exponent: -0.5 * x)
-        return solve(reduce(x: x, isCall: right == .call, beta: beta, betaLow: betaLow, time: time))
+        return reduce(x: x, isCall: isCall, beta: beta, betaLow: betaLow, time: time)
     }
 
     /// Black–Scholes–Merton with continuous rate r and dividend yield q: converted to Black-76 with

@@ -1,4 +1,5 @@
-/// The batch implied-volatility kernel behind `ImpliedVolatility.blackScholes(price:spot:…)`.
+/// The batch implied-volatility kernel behind `ImpliedVolatility.blackScholes(price:spot:…)` and
+/// `ImpliedVolatility.black(price:forward:…)`.
 ///
 /// One solve is a long chain of dependent operations (guess → step → step), so a row-by-row loop is
 /// bound by latency. Here the rows are taken in blocks of `blockSize` and every stage — reduction,
@@ -36,18 +37,39 @@
                              status: UnsafeMutableBufferPointer<UInt8>) {
         var n = Swift.min(price.count, spot.count, strike.count, time.count)
         n = Swift.min(n, rate.count, dividendYield.count, isCall.count)
-        n = Swift.min(n, volatility.count, status.count)
+        solveRows(n, volatility, status) { i in
+            ImpliedVolatility.reduceBlackScholes(price: price[i], spot: spot[i], strike: strike[i], time: time[i],
+                                                 rate: rate[i], dividendYield: dividendYield[i], isCall: isCall[i])
+        }
+    }
+
+    @usableFromInline
+    static func black(price: UnsafeBufferPointer<Double>, forward: UnsafeBufferPointer<Double>,
+                      strike: UnsafeBufferPointer<Double>, time: UnsafeBufferPointer<Double>,
+                      isCall: UnsafeBufferPointer<Bool>, volatility: UnsafeMutableBufferPointer<Double>,
+                      status: UnsafeMutableBufferPointer<UInt8>) {
+        let n = Swift.min(price.count, forward.count, strike.count, time.count, isCall.count)
+        solveRows(n, volatility, status) { i in
+            ImpliedVolatility.reduceBlack(price: price[i], forward: forward[i], strike: strike[i], time: time[i],
+                                          isCall: isCall[i])
+        }
+    }
+
+    /// Rows 0..<min(n, outputs) by blocks: `reduce(i)` is stage 1 (checks and reduction; rows without
+    /// a solve are written at once), then stages 2–5. Output slots past the rows solved get NaN and
+    /// `invalidInput`.
+    @inline(__always) @usableFromInline
+    static func solveRows(_ inputRows: Int, _ volatility: UnsafeMutableBufferPointer<Double>,
+                          _ status: UnsafeMutableBufferPointer<UInt8>, reduce: (Int) -> ReducedProblem) {
+        let n = Swift.min(inputRows, volatility.count, status.count)
         withUnsafeTemporaryAllocation(of: Row.self, capacity: blockSize) { rows in
             rows.initialize(repeating: Row())
             var start = 0
             while start < n {
                 let end = Swift.min(start + blockSize, n)
-                // Stage 1: checks and reduction; rows without a solve are written at once.
                 var m = 0
                 for i in start..<end {
-                    let problem = ImpliedVolatility.reduceBlackScholes(
-                        price: price[i], spot: spot[i], strike: strike[i], time: time[i], rate: rate[i],
-                        dividendYield: dividendYield[i], isCall: isCall[i])
+                    let problem = reduce(i)
                     if problem.status == .ok {
                         rows[m].index = i
                         rows[m].problem = problem

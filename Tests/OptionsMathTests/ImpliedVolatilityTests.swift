@@ -13,6 +13,9 @@
 // | testBatchNeverTraps…     |                                                           |                                                |                                             |
 // | testBlackRoundTrip       | prices from NormalisedBlack                               | 4ε(p + F + K)/vega                             | —                                           |
 // | testPutCallParity        | call from NormalisedBlack, put by parity                  | 1e-6 σ between the two, 1e-9 σ to the input    | —                                           |
+// | testBlackBatchRowByRow   | Black-76 prices from Foundation erfc (independent formula)| batch bitwise = scalar `black` on every row    | —                                           |
+// |                          | + bad rows (NaN, negative, 0, expired, above bound)       | (ok or not); σ̂ within 1e-7 of σ where vega    |                                             |
+// |                          |                                                           | is not tiny                                    |                                             |
 //
 // ratio = |σ̂ − σ| / max(attainable, ε σ), attainable = ε(P + S e^{−qT}N(w d1) + K e^{−rT}N(w d2))/vega, ε = 2⁻⁵².
 import Foundation
@@ -206,5 +209,51 @@ final class ImpliedVolatilityTests: XCTestCase {
         XCTAssertEqual(status[6], ImpliedVolatilityStatus.invalidInput.rawValue)
         XCTAssertEqual(Array(status[7...8]), [1, 1], "slots past the common count")
         for i in 1..<9 where status[i] != 0 { XCTAssertTrue(volatility[i].isNaN) }
+    }
+
+    /// The Black-76 batch against the scalar entry point, row by row, on prices from an independent
+    /// erfc-based Black formula and on rows that must fail.
+    func testBlackBatchRowByRow() {
+        func black(_ f: Double, _ k: Double, _ t: Double, _ sigma: Double, _ call: Bool) -> Double {
+            let v = sigma * t.squareRoot(), d1 = log(f / k) / v + 0.5 * v, d2 = d1 - v
+            let n = { (x: Double) in 0.5 * erfc(-x / 2.0.squareRoot()) }
+            return call ? f * n(d1) - k * n(d2) : k * n(-d2) - f * n(-d1)
+        }
+        var rng = SystemRandomNumberGenerator()
+        var price: [Double] = [], forward: [Double] = [], strike: [Double] = [], time: [Double] = [], isCall: [Bool] = []
+        var sigmas: [Double] = []
+        for _ in 0..<5_000 {
+            let f = Double.random(in: 3000...6000, using: &rng), k = f * Double.random(in: 0.7...1.3, using: &rng)
+            let t = exp(Double.random(in: log(1e-4)...log(3), using: &rng)), sigma = Double.random(in: 0.05...1.2, using: &rng)
+            let call = Bool.random(using: &rng)
+            price.append(black(f, k, t, sigma, call)); forward.append(f); strike.append(k); time.append(t); isCall.append(call)
+            sigmas.append(sigma)
+        }
+        // Rows that must fail: NaN, negative, zero, expired, above the upper bound, invalid forward.
+        price += [.nan, -1, 0, 5, 1e9, 5]; forward += [4000, 4000, 4000, 4000, 4000, -1]; strike += [4000, 4000, 3000, 4000, 4000, 4000]
+        time += [0.5, 0.5, 0.5, 0, 0.5, 0.5]; isCall += [true, true, true, true, true, true]
+        var volatility = [Double](repeating: 0, count: price.count), status = [UInt8](repeating: 0, count: price.count)
+        price.withUnsafeBufferPointer { p in forward.withUnsafeBufferPointer { f in strike.withUnsafeBufferPointer { k in
+        time.withUnsafeBufferPointer { t in isCall.withUnsafeBufferPointer { c in
+        volatility.withUnsafeMutableBufferPointer { v in status.withUnsafeMutableBufferPointer { o in
+            ImpliedVolatility.black(price: p, forward: f, strike: k, time: t, isCall: c, volatility: v, status: o)
+        }}}}}}}
+        var recovered = 0
+        for i in price.indices {
+            let scalar = ImpliedVolatility.black(price: price[i], forward: forward[i], strike: strike[i], time: time[i],
+                                                 right: isCall[i] ? .call : .put)
+            XCTAssertEqual(status[i], scalar.status.rawValue, "row \(i)")
+            XCTAssertEqual(volatility[i].bitPattern, scalar.volatility.bitPattern, "row \(i)")
+            if i < sigmas.count, status[i] == ImpliedVolatilityStatus.ok.rawValue {
+                let v = sigmas[i] * time[i].squareRoot(), d1 = log(forward[i] / strike[i]) / v + 0.5 * v
+                let vega = forward[i] * exp(-0.5 * d1 * d1) / (2 * Double.pi).squareRoot() * time[i].squareRoot()
+                if vega > 1e-3 * forward[i] * time[i].squareRoot() {
+                    XCTAssertEqual(volatility[i], sigmas[i], accuracy: 1e-7, "row \(i)")
+                    recovered += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(recovered, 2_000)
+        XCTAssertEqual(Array(status.suffix(6)).filter { $0 == ImpliedVolatilityStatus.ok.rawValue }.count, 0, "every bad row fails")
     }
 }
