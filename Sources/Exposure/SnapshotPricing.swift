@@ -108,6 +108,10 @@ public enum SnapshotPricing {
         p.isCall.reserveCapacity(live.count); p.expirySlot.reserveCapacity(live.count); p.rate.reserveCapacity(live.count)
         p.dividendYield.reserveCapacity(live.count); p.weight.reserveCapacity(live.count)
         var lastSettlement: (instant: Instant, slot: Int)?
+        // Mid quotes to solve, gathered for one batch call (rows of independent solves overlap in the
+        // processor; the same bits as solving each row alone).
+        var solve = IVBatch()
+        solve.reserve(live.count)
         for i in live {
             let key = store.contracts[i], settlement = store.settlement[i]
             let slot: Int
@@ -134,15 +138,20 @@ public enum SnapshotPricing {
                     p.rejections[reason, default: 0] += 1
                 } else {
                     let mid = 0.5 * (store.bid[base + i] + store.ask[base + i])
-                    let (v, status) = ImpliedVolatility.black(price: mid / f.discount, forward: f.forward, strike: key.strike,
-                                                             time: years, right: key.right)
-                    if status == .ok { sigma = v } else { p.ivFailures[status, default: 0] += 1 }
+                    solve.append(row: ivs.count, price: mid / f.discount, forward: f.forward, strike: key.strike,
+                                 years: years, isCall: key.right == .call)
                 }
             }
-            if sigma.isFinite, let vendor = store.vendorIV?[base + i], vendor > 0, c.volatilitySource == .mid {
-                p.vendorDifferences.append(sigma - vendor)
-            }
             ivs.append(sigma)
+        }
+        solve.run { row, v, status in
+            if status == .ok { ivs[row] = v } else { p.ivFailures[status, default: 0] += 1 }
+        }
+        if c.volatilitySource == .mid, let vendorIV = store.vendorIV {
+            for (k, i) in p.contractIndex.enumerated() where ivs[k].isFinite {
+                let vendor = vendorIV[base + i]
+                if vendor > 0 { p.vendorDifferences.append(ivs[k] - vendor) }
+            }
         }
         fillSmiles(&p, ivs: ivs)
         return p
