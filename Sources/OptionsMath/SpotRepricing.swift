@@ -153,13 +153,9 @@ public struct SpotRepricing: Sendable {
     static func gammaAndDeltaLanes(_ A: UnsafeBufferPointer<Double>, _ B: UnsafeBufferPointer<Double>,
                                    _ G: UnsafeBufferPointer<Double>, _ D: UnsafeBufferPointer<Double>,
                                    _ W: UnsafeBufferPointer<Double>, _ i: Int, _ m: D8) -> (D8, D8) {
-        let d1 = d1Lanes(A, B, i, m)
-        let density = SIMDMath.expLanes(-0.5 * (d1 * d1))  // √(2π)·φ(d1)
-        let a = magnitude(d1)
-        let tail = (0.398_942_280_401_432_7 * density) * MillsRatio.value(a)  // N(−|d1|)
-        let w = lane(W, i)
-        let n = tail.replacing(with: 1 - tail, where: w * d1 .> 0).replacing(with: 0.5, where: d1 .== 0)
-        return (lane(G, i) * density, lane(D, i) * n)
+        let group = LaneGroup(alpha: lane(A, i), beta: lane(B, i), gammaScale: lane(G, i), deltaScale: lane(D, i),
+                              sign: lane(W, i))
+        return gammaAndDelta(group, d1Lanes(A, B, i, m))
     }
 
     /// Σ_i weight[i]·S′·Γ_i(S′) over all contracts at S′ = S₀·e^{logMove}: eight lane partial sums
