@@ -18,7 +18,9 @@
 /// d1² is a plain product; so S′·Γ is within ~4ε·|d1|·(|d1| + (|ln(S₀/K)| + |m|)/(σ√T)) relative
 /// and Δ within φ(d1) times that absolute — measured ≤ 1e-11 relative and ≤ 1e-12 absolute on
 /// ±20 % grids for expiries from minutes to years (SpotRepricingTests), far below what a profile
-/// of summed dollar exposures can resolve.
+/// of summed dollar exposures can resolve. The grid passes (`scaledGammaAndDelta`, `fillTile`)
+/// take N(−|d1|) from the shorter `ProfileMillsRatio` (≤ 4e-16 absolute, fitted for Δ only);
+/// `delta` and `weightedDelta` keep the pricing `MillsRatio`: the two Δ agree to ≤ 1e-15 absolute.
 /// Edges: σ ≤ 0, T ≤ 0 or σ√T ≤ 1e-100 (no volatility, at or past expiry) → Γ = 0 and Δ the
 /// zero-volatility limit e^{−qT}·step(±(ln(S′/K) + (r − q)T)) (½ at the money); NaN in any input
 /// → NaN out. Columns are padded to a multiple of 8 with Γ = Δ = 0 lanes.
@@ -123,7 +125,8 @@ public struct SpotRepricing: Sendable {
     }
 
     /// `scaledGamma` and `delta` of contracts `range` at S′ = S₀·e^{logMove} in one pass: the density
-    /// e^{−d1²/2} is shared by both (one vector exp per contract instead of two).
+    /// e^{−d1²/2} is shared by both (one vector exp per contract instead of two). Γ is bitwise
+    /// `scaledGamma`; Δ takes the profile Mills ratio (within 1e-15 absolute of `delta`).
     public func scaledGammaAndDelta(logMove: Double, range: Range<Int>, gamma: UnsafeMutableBufferPointer<Double>,
                                     delta: UnsafeMutableBufferPointer<Double>) {
         precondition(range.lowerBound >= 0 && range.upperBound <= count && gamma.count >= range.count && delta.count >= range.count,

@@ -75,7 +75,7 @@ extension SpotRepricing {
     static func gammaAndDelta(_ c: LaneGroup, _ d1: D8) -> (D8, D8) {
         let density = SIMDMath.expLanes(-0.5 * (d1 * d1))  // √(2π)·φ(d1)
         let a = magnitude(d1)
-        let tail = (0.398_942_280_401_432_7 * density) * MillsRatio.value(a)  // N(−|d1|)
+        let tail = (0.398_942_280_401_432_7 * density) * ProfileMillsRatio.value(a)  // N(−|d1|)
         let n = tail.replacing(with: 1 - tail, where: c.sign * d1 .> 0).replacing(with: 0.5, where: d1 .== 0)
         return (c.gammaScale * density, c.deltaScale * n)
     }
