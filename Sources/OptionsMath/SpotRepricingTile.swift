@@ -47,7 +47,7 @@ extension SpotRepricing {
                           _ gamma: UnsafeMutableBufferPointer<Double>) {
         for j in 0..<moves.count {
             let d1 = clampedD1(c, moves[j])
-            let g = c.gammaScale * SIMDMath.expLanes(-0.5 * (d1 * d1))
+            let g = c.gammaScale * SIMDMath.expInRange(-0.5 * (d1 * d1))  // |d1| ≤ 40: x ≥ −800
             put(g, gamma, j * stride + column, lanes)
         }
     }
@@ -73,7 +73,7 @@ extension SpotRepricing {
     /// (S′·Γ, Δ) of one lane group from its d1 (as `gammaAndDeltaLanes`).
     @inline(always)
     static func gammaAndDelta(_ c: LaneGroup, _ d1: D8) -> (D8, D8) {
-        let density = SIMDMath.expLanes(-0.5 * (d1 * d1))  // √(2π)·φ(d1)
+        let density = SIMDMath.expInRange(-0.5 * (d1 * d1))  // √(2π)·φ(d1); |d1| ≤ 40: x ≥ −800
         let a = magnitude(d1)
         let tail = (0.398_942_280_401_432_7 * density) * ProfileMillsRatio.value(a)  // N(−|d1|)
         let n = tail.replacing(with: 1 - tail, where: c.sign * d1 .> 0).replacing(with: 0.5, where: d1 .== 0)
