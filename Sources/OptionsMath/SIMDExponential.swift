@@ -24,6 +24,15 @@ extension SIMDMath {
         // Clamp with masks (NaN compares false and passes through untouched).
         var y = x.replacing(with: 710, where: x .> 710)     // e^710 overflows → +∞ below
         y = y.replacing(with: -746, where: y .< -746)      // e^−746 rounds to +0 below
+        return expInRange(y)
+    }
+
+    /// `exp` without the clamps (two compares and two blends fewer), for callers whose x is
+    /// already in [−1400, 710] or NaN: the same bits as `expLanes` there, since for x < −746 both
+    /// halves 2^⌊k/2⌉, 2^(k−⌊k/2⌉) are still normal (≥ 2^−1010) and the product underflows once,
+    /// to +0, as the clamped e^−746 does.
+    @inline(always)
+    static func expInRange(_ y: SIMD8<Double>) -> SIMD8<Double> {
         let k = roundToInteger(y * 1.442_695_040_888_963_4)  // y / ln2
         // ln2_hi has 32 significant bits: k·ln2_hi is exact for |k| < 2^21, the subtraction too.
         let r = mulAdd(k, D8(repeating: -1.908_214_929_270_587_7e-10),

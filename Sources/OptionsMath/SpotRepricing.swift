@@ -18,7 +18,9 @@
 /// d1² is a plain product; so S′·Γ is within ~4ε·|d1|·(|d1| + (|ln(S₀/K)| + |m|)/(σ√T)) relative
 /// and Δ within φ(d1) times that absolute — measured ≤ 1e-11 relative and ≤ 1e-12 absolute on
 /// ±20 % grids for expiries from minutes to years (SpotRepricingTests), far below what a profile
-/// of summed dollar exposures can resolve.
+/// of summed dollar exposures can resolve. The grid passes (`scaledGammaAndDelta`, `fillTile`)
+/// take N(−|d1|) from the shorter `ProfileMillsRatio` (≤ 4e-16 absolute, fitted for Δ only);
+/// `delta` and `weightedDelta` keep the pricing `MillsRatio`: the two Δ agree to ≤ 1e-15 absolute.
 /// Edges: σ ≤ 0, T ≤ 0 or σ√T ≤ 1e-100 (no volatility, at or past expiry) → Γ = 0 and Δ the
 /// zero-volatility limit e^{−qT}·step(±(ln(S′/K) + (r − q)T)) (½ at the money); NaN in any input
 /// → NaN out. Columns are padded to a multiple of 8 with Γ = Δ = 0 lanes.
@@ -123,7 +125,8 @@ public struct SpotRepricing: Sendable {
     }
 
     /// `scaledGamma` and `delta` of contracts `range` at S′ = S₀·e^{logMove} in one pass: the density
-    /// e^{−d1²/2} is shared by both (one vector exp per contract instead of two).
+    /// e^{−d1²/2} is shared by both (one vector exp per contract instead of two). Γ is bitwise
+    /// `scaledGamma`; Δ takes the profile Mills ratio (within 1e-15 absolute of `delta`).
     public func scaledGammaAndDelta(logMove: Double, range: Range<Int>, gamma: UnsafeMutableBufferPointer<Double>,
                                     delta: UnsafeMutableBufferPointer<Double>) {
         precondition(range.lowerBound >= 0 && range.upperBound <= count && gamma.count >= range.count && delta.count >= range.count,
@@ -153,13 +156,9 @@ public struct SpotRepricing: Sendable {
     static func gammaAndDeltaLanes(_ A: UnsafeBufferPointer<Double>, _ B: UnsafeBufferPointer<Double>,
                                    _ G: UnsafeBufferPointer<Double>, _ D: UnsafeBufferPointer<Double>,
                                    _ W: UnsafeBufferPointer<Double>, _ i: Int, _ m: D8) -> (D8, D8) {
-        let d1 = d1Lanes(A, B, i, m)
-        let density = SIMDMath.expLanes(-0.5 * (d1 * d1))  // √(2π)·φ(d1)
-        let a = magnitude(d1)
-        let tail = (0.398_942_280_401_432_7 * density) * MillsRatio.value(a)  // N(−|d1|)
-        let w = lane(W, i)
-        let n = tail.replacing(with: 1 - tail, where: w * d1 .> 0).replacing(with: 0.5, where: d1 .== 0)
-        return (lane(G, i) * density, lane(D, i) * n)
+        let group = LaneGroup(alpha: lane(A, i), beta: lane(B, i), gammaScale: lane(G, i), deltaScale: lane(D, i),
+                              sign: lane(W, i))
+        return gammaAndDelta(group, d1Lanes(A, B, i, m))
     }
 
     /// Σ_i weight[i]·S′·Γ_i(S′) over all contracts at S′ = S₀·e^{logMove}: eight lane partial sums
