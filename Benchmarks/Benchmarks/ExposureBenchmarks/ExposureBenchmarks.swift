@@ -16,6 +16,9 @@ import SyntheticMarket
 let quick = ProcessInfo.processInfo.environment["GEX_BENCH_QUICK"] == "1"
 
 let benchmarks: @Sendable () -> Void = {
+    // One core, as in a day run (DayRun sets the same): OpenBLAS's own threads would otherwise take the
+    // second core for the profile's dgemm and blur what one snapshot costs on one core.
+    BLAS.setThreadCount(1)
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .mallocCountTotal],
                                            maxDuration: .seconds(quick ? 1 : 4), maxIterations: quick ? 3 : 100)
     var c = SyntheticDayConfiguration()
