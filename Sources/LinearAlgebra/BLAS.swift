@@ -70,6 +70,15 @@ public enum BLAS {
     /// The number of threads OpenBLAS uses for one call.
     public static var threadCount: Int { Int(openblas_get_num_threads()) }
 
+    /// Stops OpenBLAS's idle worker threads now. OpenBLAS starts them when the library loads, and each
+    /// spins on `sched_yield` for about 0.1 s before it sleeps: on a 2-core machine that is CPU taken
+    /// from the first 0.1 s of every process, BLAS or not (10 % of the samples of a 0.45 s `gex inspect`).
+    /// The next call that needs several threads starts them again. Call it from one thread while no
+    /// BLAS call is running (e.g. at the start of `main`).
+    public static func stopIdleThreads() {
+        _ = blas_thread_shutdown_()
+    }
+
     /// Sets the OpenBLAS thread count. Use 1 whenever BLAS is called from inside a parallel
     /// region (oversubscription measured 1.5× slower) and wherever bit-reproducibility matters.
     public static func setThreadCount(_ count: Int) {

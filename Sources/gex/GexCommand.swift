@@ -1,4 +1,5 @@
 import ArgumentParser
+import LinearAlgebra
 
 /// The `gex` command-line tool.
 @main
@@ -19,9 +20,10 @@ struct GexCommand: ParsableCommand {
         version: version,
         subcommands: [LevelsCommand.self, RunCommand.self, BatchCommand.self, GreeksCommand.self, IVCommand.self, InspectCommand.self, GenerateCommand.self])
 
-    /// Sets the allocator policy, then parses and runs the subcommand.
+    /// Sets the allocator policy and stops OpenBLAS's spinning start-up threads, then parses and runs the subcommand.
     static func main() {
         MemoryPolicy.returnLargeBlocksToTheSystem()
+        BLAS.stopIdleThreads()
         main(nil)
     }
 }

@@ -7,6 +7,8 @@
 // | Vandermonde · ones                 | Σ_j t^j = (t^n − 1)/(t − 1)                   | 1e-12 rel |
 // | gemm with beta = 1 accumulation    | C + A·B                                       | exact     |
 // | gemv and transposed gemv           | row sums, column sums (integers)              | exact     |
+// | J · J on 2 threads after stopping  | n · J (the worker threads start again)        | exact     |
+// | the idle worker threads            |                                               |           |
 import LinearAlgebra
 import XCTest
 
@@ -73,5 +75,21 @@ final class BLASTests: XCTestCase {
         BLAS.setThreadCount(1)
         XCTAssertEqual(BLAS.threadCount, 1)
         BLAS.setThreadCount(before)
+    }
+
+    /// After `stopIdleThreads`, a product big enough for OpenBLAS to split across threads still runs
+    /// (the pool starts again) and is exact; twice, so a second stop after a restart is safe too.
+    func testProductsRunAfterTheIdleThreadsAreStopped() {
+        let before = BLAS.threadCount
+        defer { BLAS.setThreadCount(before) }
+        let n = 400
+        let ones = Matrix(rows: n, columns: n, repeating: 1)
+        for _ in 0..<2 {
+            BLAS.stopIdleThreads()
+            BLAS.setThreadCount(2)
+            var c = Matrix(rows: n, columns: n)
+            BLAS.gemm(ones, ones, into: &c)
+            XCTAssertTrue(c.storage.allSatisfy { $0 == Double(n) })
+        }
     }
 }
