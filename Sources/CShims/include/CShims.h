@@ -35,6 +35,37 @@ static inline __attribute__((always_inline)) gex_double8 gex_sqrt8(gex_double8 x
 #include <immintrin.h>
 #endif
 
+/* The cells ended by the commas of one step: m has bit k set for a comma at p[i + k], width is the
+   step's length. The first `unrolled` commas are stored without a branch on how many there are (a
+   missing one writes past the cells found and is overwritten later); more go through a loop. Returns
+   the new cell count. */
+static inline long gex_csv_step(uint32_t m, long i, long width, int unrolled, long cells, long *starts, long *ends) {
+    long found = __builtin_popcount(m);  /* POPCNT, or a branch-free bit sequence without it */
+    for (int k = 0; k < unrolled; k++) {
+        long c = i + (m ? __builtin_ctz(m) : width);
+        ends[cells + k] = c;
+        starts[cells + k + 1] = c + 1;
+        m &= m - 1;
+    }
+    for (long k = cells + unrolled; m != 0; k++) {
+        long c = i + __builtin_ctz(m);
+        ends[k] = c;
+        starts[k + 1] = c + 1;
+        m &= m - 1;
+    }
+    return cells + found;
+}
+
+#if defined(__SSE2__)
+/* One 16-byte step at p + i: -1 when it holds a double quote, else the new cell count. */
+static inline long gex_csv_step16(const uint8_t *p, long i, long cells, long *starts, long *ends) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('"'))) != 0) return -1;
+    uint32_t m = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
+    return gex_csv_step(m, i, 16, 4, cells, starts, ends);
+}
+#endif
+
 static inline long gex_csv_split(const uint8_t *p, long n, long *starts, long *ends, long capacity) {
     long cells = 0, i = 0;
     if (capacity < 48) return -2;
@@ -46,65 +77,18 @@ static inline long gex_csv_split(const uint8_t *p, long n, long *starts, long *e
         __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
         if (_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, quote)) != 0) return -1;
         uint32_t m = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, comma));
-        long found = __builtin_popcount(m);
-        for (int k = 0; k < 6; k++) {
-            long c = i + (m ? __builtin_ctz(m) : 32);
-            ends[cells + k] = c;
-            starts[cells + k + 1] = c + 1;
-            m &= m - 1;
-        }
-        for (long k = cells + 6; m != 0; k++) {
-            long c = i + __builtin_ctz(m);
-            ends[k] = c;
-            starts[k + 1] = c + 1;
-            m &= m - 1;
-        }
-        cells += found;
+        cells = gex_csv_step(m, i, 32, 6, cells, starts, ends);
     }
     /* One 16-byte step for the rest of a line (on average half of 32 bytes would go byte by byte). */
     if (i + 16 <= n) {
         if (cells + 40 > capacity) return -2;
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-        if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('"'))) != 0) return -1;
-        uint32_t m = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
-        long found = __builtin_popcount(m);
-        for (int k = 0; k < 4; k++) {
-            long c = i + (m ? __builtin_ctz(m) : 16);
-            ends[cells + k] = c;
-            starts[cells + k + 1] = c + 1;
-            m &= m - 1;
-        }
-        for (long k = cells + 4; m != 0; k++) {
-            long c = i + __builtin_ctz(m);
-            ends[k] = c;
-            starts[k + 1] = c + 1;
-            m &= m - 1;
-        }
-        cells += found;
+        if ((cells = gex_csv_step16(p, i, cells, starts, ends)) < 0) return -1;
         i += 16;
     }
 #elif defined(__SSE2__)
-    const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"');
     for (; i + 16 <= n; i += 16) {
         if (cells + 40 > capacity) return -2;
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-        if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote)) != 0) return -1;
-        uint32_t m = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma));
-        long found = 0;
-        for (uint32_t t = m; t != 0; t &= t - 1) found++;
-        for (int k = 0; k < 4; k++) {
-            long c = i + (m ? __builtin_ctz(m) : 16);
-            ends[cells + k] = c;
-            starts[cells + k + 1] = c + 1;
-            m &= m - 1;
-        }
-        for (long k = cells + 4; m != 0; k++) {
-            long c = i + __builtin_ctz(m);
-            ends[k] = c;
-            starts[k + 1] = c + 1;
-            m &= m - 1;
-        }
-        cells += found;
+        if ((cells = gex_csv_step16(p, i, cells, starts, ends)) < 0) return -1;
     }
 #endif
     for (; i < n; i++) {
