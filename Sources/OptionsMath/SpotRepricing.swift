@@ -216,9 +216,15 @@ public struct SpotRepricing: Sendable {
 
     @inline(always)
     static func d1Lanes(_ A: UnsafeBufferPointer<Double>, _ B: UnsafeBufferPointer<Double>, _ i: Int, _ m: D8) -> D8 {
-        var d1 = mulAdd(lane(B, i), m, lane(A, i))
-        d1 = d1.replacing(with: 40, where: d1 .> 40)
-        return d1.replacing(with: -40, where: d1 .< -40)
+        clampedD1(alpha: lane(A, i), beta: lane(B, i), m)
+    }
+
+    /// d1 = α + β·m clamped to ±40 (φ underflows beyond 38.6 anyway; the clamp keeps the step
+    /// contracts' ±1e300 slopes and d1² finite).
+    @inline(always)
+    static func clampedD1(alpha: D8, beta: D8, _ m: D8) -> D8 {
+        let d1 = mulAdd(beta, m, alpha)
+        return d1.replacing(with: 40, where: d1 .> 40).replacing(with: -40, where: d1 .< -40)
     }
 
     @inline(always)

@@ -62,12 +62,10 @@ extension SpotRepricing {
         }
     }
 
-    /// d1 = α + β·m clamped to ±40 (as `d1Lanes`).
+    /// d1 of a lane group at one level (as `d1Lanes`).
     @inline(always)
     static func clampedD1(_ c: LaneGroup, _ move: Double) -> D8 {
-        var d1 = mulAdd(c.beta, D8(repeating: move), c.alpha)
-        d1 = d1.replacing(with: 40, where: d1 .> 40)
-        return d1.replacing(with: -40, where: d1 .< -40)
+        clampedD1(alpha: c.alpha, beta: c.beta, D8(repeating: move))
     }
 
     /// (S′·Γ, Δ) of one lane group from its d1 (as `gammaAndDeltaLanes`).
@@ -86,7 +84,7 @@ extension SpotRepricing {
         if lanes == 8 {
             BatchColumns.store(v, output, offset)
         } else {
-            for lane in 0..<lanes { output[offset + lane] = v[lane] }
+            BatchColumns.storeTail(v, output, offset, count: offset + lanes)
         }
     }
 }
