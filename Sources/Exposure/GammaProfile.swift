@@ -77,16 +77,17 @@ public struct GammaProfile: Sendable {
         // Rows padded by 8 cells: a stride of exactly 512 doubles (4 KiB) would put a lane group's
         // 201 stores in one L1 set (measured: gamma-only profile 2× slower).
         // 64-byte aligned, so that a lane group's 8 cells of a row are one whole cache line.
+        let rowPadding = 8, capacity = rows * (block + rowPadding)
         let tile = UnsafeMutableBufferPointer<Double>(
-            start: UnsafeMutableRawPointer.allocate(byteCount: rows * (block + 8) * 8, alignment: 64)
-                .initializeMemory(as: Double.self, repeating: 0, count: rows * (block + 8)),
-            count: rows * (block + 8))
+            start: UnsafeMutableRawPointer.allocate(byteCount: capacity * MemoryLayout<Double>.stride, alignment: 64)
+                .initializeMemory(as: Double.self, repeating: 0, count: capacity),
+            count: capacity)
         defer { tile.deallocate() }
         let moves = levels.map { Elementary.log($0 / repricing.referenceSpot) }
         var start = 0
         while start < contracts.count {
             let width = min(block, contracts.count - start)
-            let stride = width + 8, cells = levels.count * stride
+            let stride = width + rowPadding, cells = levels.count * stride
             repricing.fillTile(logMoves: moves, range: start..<(start + width),
                                gamma: UnsafeMutableBufferPointer(rebasing: tile[0..<cells]),
                                delta: withDelta ? UnsafeMutableBufferPointer(rebasing: tile[cells..<(2 * cells)]) : nil,
